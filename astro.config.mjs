@@ -1,0 +1,20 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import preact from '@astrojs/preact';
+import { honoNodeAdapter } from './server/adapter/astro-integration.ts';
+
+// Pages render on the server; Hono (src/fetch.ts) routes every request and hands pages to Astro.
+// See docs/decisions/001-hono-owns-the-server.md.
+export default defineConfig({
+  output: 'server',
+  adapter: honoNodeAdapter(),
+  integrations: [preact()],
+  // No image processing: the checkout ships no raster images to optimise.
+  image: { service: { entrypoint: 'astro/assets/services/noop' } },
+  // Astro's own origin check only covers routes inside astro(); Hono routes guard themselves.
+  security: { checkOrigin: true },
+  vite: {
+    // PGlite loads its WASM and data files next to its own module: keep it (and pg) unbundled.
+    ssr: { external: ['@electric-sql/pglite', 'pg'] },
+  },
+});

@@ -1,0 +1,32 @@
+import { serve } from '@hono/node-server';
+import { createApp as createAstroApp } from 'astro/app/entrypoint';
+import { Hono } from 'hono';
+import { paylink } from '../runtime.ts';
+import { serveClientAssets } from './client-assets.ts';
+
+/**
+ * The production server: Hono on @hono/node-server serves the built client assets from
+ * memory and hands everything else to Astro's app, whose fetch handler is src/fetch.ts.
+ */
+const astroApp = createAstroApp();
+const server = new Hono();
+server.use(await serveClientAssets(new URL('../client/', import.meta.url)));
+server.all('*', (c) => astroApp.render(c.req.raw));
+
+const { HOST, PORT } = paylink.deps.config;
+const httpServer = serve({ fetch: server.fetch, hostname: HOST, port: PORT }, (info) => {
+  paylink.deps.log.info(`Paylink listening on http://${info.family === 'IPv6' ? `[${info.address}]` : info.address}:${info.port}`);
+});
+
+let closing = false;
+function shutdown(signal: string) {
+  if (closing) return;
+  closing = true;
+  paylink.deps.log.info(`${signal}: closing`);
+  httpServer.close(() => {
+    paylink.close().finally(() => process.exit(0));
+  });
+  setTimeout(() => process.exit(0), 5000).unref();
+}
+process.on('SIGINT', () => shutdown('SIGINT'));
+process.on('SIGTERM', () => shutdown('SIGTERM'));

@@ -1,0 +1,63 @@
+import * as v from 'valibot';
+
+/** Every environment variable Paylink reads, parsed once at boot (README "Configuration"). */
+const EnvSchema = v.object({
+  HOST: v.optional(v.pipe(v.string(), v.nonEmpty()), '127.0.0.1'),
+  PORT: v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(/^\d{1,5}$/, 'must be a port number'),
+      v.toNumber(),
+      v.minValue(0),
+      v.maxValue(65535),
+    ),
+    '3000',
+  ),
+  DATA_DIR: v.optional(v.pipe(v.string(), v.nonEmpty()), './data'),
+  DATABASE_URL: v.optional(
+    v.pipe(v.string(), v.regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')),
+  ),
+  PUBLIC_BASE_URL: v.optional(
+    v.pipe(
+      v.string(),
+      v.url('must be an absolute URL'),
+      v.regex(/^https?:\/\//, 'must be an http(s) URL'),
+      v.transform((url) => url.replace(/\/+$/, '')),
+    ),
+  ),
+  SETTLEMENT_DELAY: v.optional(
+    v.pipe(v.string(), v.regex(/^\d+$/, 'must be whole seconds'), v.toNumber()),
+    '86400',
+  ),
+  SMTP_URL: v.optional(v.pipe(v.string(), v.regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://'))),
+  ADMIN_TOKEN: v.optional(v.pipe(v.string(), v.minLength(16, 'must be at least 16 characters'))),
+  SECRET_KEY: v.optional(
+    v.pipe(v.string(), v.regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hexadecimal characters (32 bytes)')),
+  ),
+  PAYMENT_PROVIDER: v.optional(v.picklist(['sandbox']), 'sandbox'),
+  LOG_LEVEL: v.optional(v.picklist(['debug', 'info', 'warn', 'error', 'silent']), 'info'),
+});
+
+type ParsedEnv = v.InferOutput<typeof EnvSchema>;
+
+export type Config = ParsedEnv & { PUBLIC_BASE_URL: string };
+
+/** A clear message naming each bad variable; thrown at boot, never at request time. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Parses the process environment; empty strings count as unset. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const result = v.safeParse(EnvSchema, present);
+  if (!result.success) {
+    const lines = result.issues.map((issue) => `  ${v.getDotPath(issue) ?? '?'}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const parsed = result.output;
+  const defaultBase = `http://${parsed.HOST.includes(':') ? `[${parsed.HOST}]` : parsed.HOST}:${parsed.PORT}`;
+  return { ...parsed, PUBLIC_BASE_URL: parsed.PUBLIC_BASE_URL ?? defaultBase };
+}

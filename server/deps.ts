@@ -1,0 +1,23 @@
+import type { Config } from './config/env.ts';
+import type { AccountStore } from './domain/account/account.ts';
+import type { PaymentLinkStore } from './domain/payment-link/payment-link-store.ts';
+import type { Catalog } from './domain/payment-method/catalog.ts';
+import type { Clock, RandomBytes } from './domain/shared/clock.ts';
+import type { Logger } from './logger.ts';
+import type { AccessTokens } from './security/access-token.ts';
+import type { SecretBox } from './security/secret-box.ts';
+
+/** Everything the use cases and handlers need, built once in server/main.ts (or a test). */
+export type Deps = {
+  config: Config;
+  clock: Clock;
+  random: RandomBytes;
+  catalog: Catalog;
+  accounts: AccountStore;
+  links: PaymentLinkStore;
+  secretBox: SecretBox;
+  tokens: AccessTokens;
+  /** Resolves when the database answers; rejects when it does not (GET /healthz). */
+  pingDatabase: () => Promise<void>;
+  log: Logger;
+};

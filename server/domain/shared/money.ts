@@ -1,0 +1,13 @@
+/** Money is whole rupiah inside; these are the edge formats (SPEC §1). */
+
+/** `20000` → `"20000.00"` (the v1.0 dialect). */
+export function toDecimalString(rupiah: number): string {
+  return `${rupiah}.00`;
+}
+
+/** `20000` → `"Rp 20.000"` (the page), with a plain space and dots between thousands. */
+export function toRupiahLabel(rupiah: number): string {
+  const sign = rupiah < 0 ? '-' : '';
+  const digits = String(Math.abs(rupiah)).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  return `${sign}Rp ${digits}`;
+}

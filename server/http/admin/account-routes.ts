@@ -1,0 +1,79 @@
+import { Hono } from 'hono';
+import * as v from 'valibot';
+import { createAccount } from '../../domain/account/create-account.ts';
+import { failure } from '../../domain/shared/result.ts';
+import type { Deps } from '../../deps.ts';
+import { constantTimeEqual, sha256Hex } from '../../security/digest.ts';
+import { CallbackUrlSchema, EmailSchema, requiredText } from '../api-v1/field-schemas.ts';
+import { readJson, validate } from '../read-body.ts';
+import { sendData, sendFailure } from '../respond.ts';
+
+const NewAccountSchema = v.object({
+  name: requiredText(255),
+  email: v.nullish(EmailSchema),
+  phone: v.nullish(
+    v.pipe(v.string('Must be a string.'), v.trim(), v.regex(/^\+?[0-9][0-9 -]{5,19}$/, 'Must be a phone number.')),
+  ),
+  callback_url: CallbackUrlSchema,
+  inquiry_callback_url: CallbackUrlSchema,
+});
+
+/** Account and its credentials as shown once at creation (SPEC §9). */
+export function presentAccount(account: { id: string; name: string; email: string | null; phone: string | null; status: string; callbackUrl: string | null; inquiryCallbackUrl: string | null }) {
+  return {
+    id: account.id,
+    name: account.name,
+    email: account.email,
+    phone: account.phone,
+    status: account.status,
+    callback_url: account.callbackUrl,
+    inquiry_callback_url: account.inquiryCallbackUrl,
+  };
+}
+
+/** SPEC §9: `POST /api/admin/accounts`, only when ADMIN_TOKEN is set. */
+export function adminRoutes(deps: Deps) {
+  const routes = new Hono();
+  const adminToken = deps.config.ADMIN_TOKEN;
+
+  routes.use('*', async (c, next) => {
+    if (!adminToken) return sendFailure(c, failure('ADMIN_DISABLED', 'Not found.'));
+    const given = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('authorization') ?? '')?.[1];
+    if (!given || !constantTimeEqual(given, adminToken)) {
+      return sendFailure(c, failure('UNAUTHENTICATED', 'Send the admin token as "Authorization: Bearer <ADMIN_TOKEN>".'));
+    }
+    return next();
+  });
+
+  routes.post('/accounts', async (c) => {
+    const body = await readJson(c);
+    if (!body.ok) return sendFailure(c, body);
+    const checked = validate(NewAccountSchema, body.value);
+    if (!checked.ok) return sendFailure(c, checked);
+    const input = checked.value;
+    const { account, credentials } = await createAccount(
+      { ...deps, seal: deps.secretBox.seal, hashApiKey: sha256Hex },
+      {
+        name: input.name,
+        email: input.email ?? null,
+        phone: input.phone ?? null,
+        callbackUrl: input.callback_url ?? null,
+        inquiryCallbackUrl: input.inquiry_callback_url ?? null,
+      },
+    );
+    deps.log.info(`account ${account.id} created`);
+    return sendData(
+      c,
+      {
+        account: presentAccount(account),
+        api_key: credentials.apiKey,
+        client_id: credentials.clientId,
+        client_secret: credentials.clientSecret,
+        webhook_secret: credentials.webhookSecret,
+      },
+      201,
+    );
+  });
+
+  return routes;
+}

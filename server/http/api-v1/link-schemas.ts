@@ -1,0 +1,112 @@
+import * as v from 'valibot';
+import type { CreateLinkInput } from '../../domain/payment-link/create-payment-link.ts';
+import {
+  CallbackUrlSchema,
+  EmailSchema,
+  IndonesianPhoneSchema,
+  optionalText,
+  requiredText,
+  wholeNumber,
+} from './field-schemas.ts';
+
+const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
+const EXPIRY_MESSAGE = 'Must be epoch milliseconds (13 digits) or an ISO 8601 time with an offset.';
+
+/** SPEC §3.2 `expired_at`: epoch ms as a number or numeric string, ISO 8601 with offset, or null. */
+export const ExpiryInstantSchema = v.nullish(
+  v.pipe(
+    v.union([v.number(), v.string()], EXPIRY_MESSAGE),
+    v.rawTransform(({ dataset, addIssue, NEVER }) => {
+      const value = dataset.value;
+      const text = typeof value === 'number' ? String(value) : value.trim();
+      let instant: Date | null = null;
+      if (/^\d{13}$/.test(text)) instant = new Date(Number(text));
+      else if (typeof value === 'string' && ISO_WITH_OFFSET.test(text)) instant = new Date(text);
+      if (!instant || Number.isNaN(instant.getTime())) {
+        addIssue({ message: EXPIRY_MESSAGE });
+        return NEVER;
+      }
+      return instant;
+    }),
+  ),
+);
+
+const ItemSchema = v.object({
+  name: requiredText(255),
+  quantity: wholeNumber(1, 10_000),
+  unit_price: wholeNumber(-1_000_000_000, 1_000_000_000),
+});
+
+/** JSON size of the metadata, in UTF-8 bytes. */
+const jsonBytes = (value: unknown) => Buffer.byteLength(JSON.stringify(value), 'utf8');
+
+const MetadataSchema = v.nullish(
+  v.pipe(
+    v.record(v.string(), v.unknown(), 'Must be a JSON object.'),
+    v.check((meta) => Object.keys(meta).length <= 20, 'Must have at most 20 keys.'),
+    v.check((meta) => jsonBytes(meta) <= 4096, 'Must be at most 4 KiB as JSON.'),
+  ),
+);
+
+export const CustomerSchema = v.nullish(
+  v.object({
+    name: optionalText(255),
+    email: v.nullish(EmailSchema),
+    phone: v.nullish(IndonesianPhoneSchema),
+  }),
+);
+
+/** The v1.0 create body (SPEC §3.2); business rules follow in createPaymentLink. */
+export const CreateLinkBodySchema = v.object({
+  reff_no: v.nullish(
+    v.pipe(
+      v.string('Must be a string.'),
+      v.regex(/^[A-Za-z0-9._-]{1,40}$/, 'Must be 1 to 40 characters of A-Z a-z 0-9 . _ -'),
+    ),
+  ),
+  title: requiredText(255),
+  required_customer_detail: v.nullish(v.boolean('Must be true or false.')),
+  max_usage: v.nullish(wholeNumber(1, 1_000_000)),
+  expired_at: ExpiryInstantSchema,
+  total_amount: v.nullish(wholeNumber(-Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER)),
+  items: v.nullish(v.pipe(v.array(ItemSchema, 'Must be an array.'), v.maxLength(100, 'At most 100 items.'))),
+  whitelisted_payment_method: v.nullish(v.array(v.string('Must be a string.'), 'Must be an array of method codes.')),
+  redirect_url: CallbackUrlSchema,
+  optional_metadata: MetadataSchema,
+  description: optionalText(1000),
+  customer: CustomerSchema,
+  callback_url: CallbackUrlSchema,
+});
+
+export function toCreateLinkInput(body: v.InferOutput<typeof CreateLinkBodySchema>): CreateLinkInput {
+  const customer = body.customer
+    ? { name: body.customer.name || null, email: body.customer.email ?? null, phone: body.customer.phone ?? null }
+    : null;
+  return {
+    reffNo: body.reff_no ?? null,
+    title: body.title,
+    description: body.description || null,
+    requiredCustomerDetail: body.required_customer_detail ?? false,
+    maxUsage: body.max_usage ?? 1,
+    expiredAt: body.expired_at ?? null,
+    totalAmount: body.total_amount ?? null,
+    items: body.items?.map((item) => ({ name: item.name, quantity: item.quantity, unitPrice: item.unit_price })) ?? null,
+    whitelist: body.whitelisted_payment_method ?? null,
+    redirectUrl: body.redirect_url ?? null,
+    callbackUrl: body.callback_url ?? null,
+    optionalMetadata: body.optional_metadata ?? null,
+    customer,
+    dialect: 'v1',
+  };
+}
+
+/** List query (SPEC §3.4). */
+export const ListLinksQuerySchema = v.object({
+  page: v.optional(v.pipe(v.string(), v.regex(/^\d{1,9}$/, 'Must be a whole number.'), v.toNumber(), v.minValue(1, 'Must be at least 1.')), '1'),
+  per_page: v.optional(
+    v.pipe(v.string(), v.regex(/^\d{1,3}$/, 'Must be a whole number.'), v.toNumber(), v.minValue(1, 'Must be at least 1.'), v.maxValue(100, 'Must be at most 100.')),
+    '25',
+  ),
+  status: v.optional(v.picklist(['open', 'closed', 'expired'], 'Must be open, closed or expired.')),
+  search: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(100, 'Must be at most 100 characters.'))),
+});

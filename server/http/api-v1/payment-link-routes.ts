@@ -1,0 +1,92 @@
+import { Hono } from 'hono';
+import { createPaymentLink } from '../../domain/payment-link/create-payment-link.ts';
+import { failure } from '../../domain/shared/result.ts';
+import type { Deps } from '../../deps.ts';
+import { readJson, validate } from '../read-body.ts';
+import { paginate, sendData, sendFailure, sendList } from '../respond.ts';
+import { CreateLinkBodySchema, ListLinksQuerySchema, toCreateLinkInput } from './link-schemas.ts';
+import { presentLink } from './present-link.ts';
+import { type MerchantEnv, requireBearer } from './require-bearer.ts';
+
+const LINK_NOT_FOUND = failure('LINK_NOT_FOUND', 'Payment Link not found.');
+
+/** SPEC §3.2–§3.4: the v1.0 payment-link endpoints, mounted under /api/v1.0. */
+export function paymentLinkRoutes(deps: Deps) {
+  const routes = new Hono<MerchantEnv>();
+  routes.use('/payment-link-manage/*', requireBearer(deps));
+
+  // Registered before /:account_id so that the literal is not read as an account id.
+  routes.get('/payment-link-manage/payment-methods', (c) => {
+    const methods = deps.catalog.all.map((method) => ({
+      code: method.code,
+      name: method.name,
+      group: method.group,
+      desc: method.group === 'va' ? `Virtual Account ${method.displayName}` : 'QR Code Indonesian Standard',
+      min_amount: method.minAmount,
+      max_amount: method.maxAmount,
+      enabled: method.enabled,
+    }));
+    const available = deps.catalog.all.filter((m) => m.enabled).map((m) => m.code);
+    return sendData(c, { payment_methods: methods, available_codes: available });
+  });
+
+  // SPEC §3.1: an {account_id} that is not the token's account is a 403.
+  routes.use('/payment-link-manage/:account_id/*', async (c, next) => {
+    if (c.req.param('account_id') !== c.var.account.id) {
+      return sendFailure(c, failure('ACCOUNT_MISMATCH', 'You are not allowed to access this account.'));
+    }
+    return next();
+  });
+  routes.use('/payment-link-manage/:account_id', async (c, next) => {
+    if (c.req.param('account_id') !== c.var.account.id) {
+      return sendFailure(c, failure('ACCOUNT_MISMATCH', 'You are not allowed to access this account.'));
+    }
+    return next();
+  });
+
+  routes.post('/payment-link-manage/:account_id', async (c) => {
+    const body = await readJson(c);
+    if (!body.ok) return sendFailure(c, body);
+    const checked = validate(CreateLinkBodySchema, body.value);
+    if (!checked.ok) return sendFailure(c, checked);
+    const account = c.var.account;
+    const created = await createPaymentLink(deps, account.id, toCreateLinkInput(checked.value));
+    if (!created.ok) return sendFailure(c, created);
+    deps.log.info(`payment link ${created.value.id} created for account ${account.id}`);
+    return sendData(c, presentLink(created.value, account, deps.config.PUBLIC_BASE_URL, deps.clock()));
+  });
+
+  routes.get('/payment-link-manage/:account_id', async (c) => {
+    const query = validate(ListLinksQuerySchema, c.req.query());
+    if (!query.ok) return sendFailure(c, query);
+    const { page, per_page: perPage, status, search } = query.value;
+    const now = deps.clock();
+    const account = c.var.account;
+    const { links, total } = await deps.links.list(account.id, {
+      status: status ?? null,
+      search: search || null,
+      page,
+      perPage,
+      now,
+    });
+    const data = links.map((link) => presentLink(link, account, deps.config.PUBLIC_BASE_URL, now));
+    return sendList(c, data, paginate(total, data.length, page, perPage));
+  });
+
+  routes.get('/payment-link-manage/:account_id/:payment_link_id', async (c) => {
+    const id = parseLinkId(c.req.param('payment_link_id'));
+    const account = c.var.account;
+    const link = id === null ? null : await deps.links.findById(account.id, id);
+    if (!link) return sendFailure(c, LINK_NOT_FOUND);
+    return sendData(c, presentLink(link, account, deps.config.PUBLIC_BASE_URL, deps.clock()));
+  });
+
+  return routes;
+}
+
+/** A positive integer id within PostgreSQL's `integer`; anything else finds nothing. */
+export function parseLinkId(text: string): number | null {
+  if (!/^[1-9]\d{0,9}$/.test(text)) return null;
+  const id = Number(text);
+  return id <= 2_147_483_647 ? id : null;
+}

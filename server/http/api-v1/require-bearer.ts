@@ -1,0 +1,38 @@
+import { createMiddleware } from 'hono/factory';
+import type { Account } from '../../domain/account/account.ts';
+import { failure } from '../../domain/shared/result.ts';
+import type { Deps } from '../../deps.ts';
+import { constantTimeEqual, sha256Hex } from '../../security/digest.ts';
+import { sendFailure } from '../respond.ts';
+
+export type MerchantEnv = { Variables: { account: Account } };
+
+/**
+ * SPEC §3.1: a valid, unexpired bearer token (else 401 with WWW-Authenticate), and an
+ * X-PARTNER-ID that is the token account's api_key (else 403).
+ */
+export function requireBearer(deps: Deps) {
+  return createMiddleware<MerchantEnv>(async (c, next) => {
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('authorization') ?? '');
+    if (!match?.[1]) {
+      return sendFailure(c, failure('UNAUTHENTICATED', 'Send an access token as "Authorization: Bearer <token>".'));
+    }
+    const claims = deps.tokens.verify(match[1], deps.clock());
+    if (!claims) return sendFailure(c, failure('INVALID_TOKEN', 'The access token is invalid or expired.'));
+    const account = await deps.accounts.findCredentialsById(claims.accountId);
+    if (!account) return sendFailure(c, failure('INVALID_TOKEN', 'The access token is invalid or expired.'));
+    const partnerId = c.req.header('x-partner-id');
+    if (!partnerId) {
+      return sendFailure(c, failure('UNAUTHENTICATED', 'The X-PARTNER-ID header is required.'));
+    }
+    if (!constantTimeEqual(sha256Hex(partnerId), account.apiKeyHash)) {
+      return sendFailure(c, failure('PARTNER_MISMATCH', 'X-PARTNER-ID does not belong to this access token.'));
+    }
+    if (account.status !== 'active') {
+      return sendFailure(c, failure('ACCOUNT_SUSPENDED', 'This account is suspended.'));
+    }
+    const { apiKeyHash: _h, clientSecretSealed: _c, webhookSecretSealed: _w, ...plain } = account;
+    c.set('account', plain);
+    return next();
+  });
+}

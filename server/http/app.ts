@@ -1,0 +1,53 @@
+import { Hono, type MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { failure } from '../domain/shared/result.ts';
+import type { Deps } from '../deps.ts';
+import { adminRoutes } from './admin/account-routes.ts';
+import { accessTokenRoutes } from './api-v1/access-token-routes.ts';
+import { paymentLinkRoutes } from './api-v1/payment-link-routes.ts';
+import { sendFailure } from './respond.ts';
+
+export type AppOptions = {
+  /** Renders pages (Astro's `astro()` in the real server); absent in API-only tests. */
+  renderPages?: MiddlewareHandler;
+};
+
+/** SPEC §3: bodies above 64 KiB are refused with a 413 before they are read. */
+const MAX_BODY_BYTES = 64 * 1024;
+
+/** The whole HTTP surface: API sub-apps per audience, then pages. */
+export function createApp(deps: Deps, options: AppOptions = {}) {
+  const app = new Hono();
+
+  app.get('/healthz', async (c) => {
+    try {
+      await deps.pingDatabase();
+      return c.json({ status: 'ok' });
+    } catch {
+      return c.json({ status: 'unavailable', reason: 'database unreachable' }, 503);
+    }
+  });
+
+  const api = new Hono();
+  api.use(
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => sendFailure(c, failure('PAYLOAD_TOO_LARGE', 'The request body is larger than 64 KiB.')),
+    }),
+  );
+  api.route('/', accessTokenRoutes(deps));
+  api.route('/v1.0', paymentLinkRoutes(deps));
+  api.route('/admin', adminRoutes(deps));
+  api.all('*', (c) => sendFailure(c, failure('NOT_FOUND', `No API route ${c.req.method} ${c.req.path}.`)));
+  app.route('/api', api);
+
+  app.onError((error, c) => {
+    deps.log.error(`unhandled error on ${c.req.method} ${c.req.path}: ${error.stack ?? error.message}`);
+    return sendFailure(c, failure('INTERNAL_ERROR', 'Something went wrong on our side.'));
+  });
+
+  if (options.renderPages) app.all('*', options.renderPages);
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

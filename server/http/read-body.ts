@@ -1,0 +1,54 @@
+import type { Context } from 'hono';
+import * as v from 'valibot';
+import { type FieldErrors, failure, type Result, success } from '../domain/shared/result.ts';
+
+/** The 422 field map from valibot issues: `items.0.quantity` → messages. */
+export function fieldErrors(issues: readonly v.BaseIssue<unknown>[]): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of issues) {
+    const path = v.getDotPath(issue) ?? 'body';
+    (errors[path] ??= []).push(issue.message);
+  }
+  return errors;
+}
+
+/** Validates input against a schema; a mismatch is a 422 naming every bad field. */
+export function validate<S extends v.GenericSchema>(schema: S, input: unknown): Result<v.InferOutput<S>> {
+  const parsed = v.safeParse(schema, input);
+  if (parsed.success) return success(parsed.output);
+  return failure('VALIDATION_FAILED', 'The given data was invalid.', fieldErrors(parsed.issues));
+}
+
+function mediaType(c: Context): string {
+  return (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+}
+
+/**
+ * Reads a JSON body. No content type is read as JSON (curl without -H still works); another
+ * content type is a 415; malformed JSON is a 400.
+ */
+export async function readJson(c: Context): Promise<Result<unknown>> {
+  const type = mediaType(c);
+  if (type !== '' && type !== 'application/json' && !type.endsWith('+json')) {
+    return failure('UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json.');
+  }
+  return parseJsonText(await c.req.text());
+}
+
+/** Reads a JSON or form-encoded body (the access-token endpoints take both, SPEC §3.1). */
+export async function readJsonOrForm(c: Context): Promise<Result<unknown>> {
+  const type = mediaType(c);
+  if (type === 'application/x-www-form-urlencoded') {
+    return success(Object.fromEntries(new URLSearchParams(await c.req.text())));
+  }
+  return readJson(c);
+}
+
+function parseJsonText(text: string): Result<unknown> {
+  if (text.trim() === '') return success({});
+  try {
+    return success(JSON.parse(text));
+  } catch {
+    return failure('MALFORMED_BODY', 'The request body is not valid JSON.');
+  }
+}

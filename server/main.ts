@@ -1,0 +1,63 @@
+import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
+import { loadConfig } from './config/env.ts';
+import { createDemoOnFirstStart } from './demo.ts';
+import type { Deps } from './deps.ts';
+import { createCatalog } from './domain/payment-method/catalog.ts';
+import { createLogger } from './logger.ts';
+import { createAccessTokens } from './security/access-token.ts';
+import { createSecretBox } from './security/secret-box.ts';
+import { loadSecretKey } from './security/secret-key.ts';
+import { createAccountStore } from './store/account-store.ts';
+import { openDatabase } from './store/database.ts';
+import { createPaymentLinkStore } from './store/payment-link-store.ts';
+import { createSettingsStore } from './store/settings-store.ts';
+import { sql } from 'drizzle-orm';
+
+export type Paylink = { deps: Deps; close: () => Promise<void> };
+
+/** Parses the environment, opens and migrates the store, builds Deps, runs first-start work. */
+export async function startPaylink(env: Record<string, string | undefined>): Promise<Paylink> {
+  const config = loadConfig(env);
+  const log = createLogger(config.LOG_LEVEL);
+  const dataDir = resolve(config.DATA_DIR);
+  const database = await openDatabase(
+    config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL } : { dataDir },
+  );
+  log.info(`store: ${database.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${dataDir}`}`);
+  const secretKey = await loadSecretKey(config.SECRET_KEY, dataDir);
+  const secretBox = createSecretBox(secretKey);
+  const settings = createSettingsStore(database.db);
+  await checkSecretKey(settings, secretBox.fingerprint);
+
+  const deps: Deps = {
+    config,
+    clock: () => new Date(),
+    random: (size) => randomBytes(size),
+    catalog: createCatalog(),
+    accounts: createAccountStore(database.db),
+    links: createPaymentLinkStore(database.db),
+    secretBox,
+    tokens: createAccessTokens(secretKey),
+    pingDatabase: async () => {
+      await database.db.execute(sql`select 1`);
+    },
+    log,
+  };
+  await createDemoOnFirstStart(deps, settings);
+  return { deps, close: () => database.close() };
+}
+
+/**
+ * Secrets sealed under one SECRET_KEY cannot be opened under another: refuse to start rather
+ * than fail every request later.
+ */
+async function checkSecretKey(settings: ReturnType<typeof createSettingsStore>, fingerprint: string) {
+  if (await settings.claim('secret_key_fingerprint', fingerprint)) return;
+  const stored = await settings.get('secret_key_fingerprint');
+  if (stored !== fingerprint) {
+    throw new Error(
+      'SECRET_KEY does not match the key this database was created with; set the original SECRET_KEY (or DATA_DIR with its secret.key).',
+    );
+  }
+}

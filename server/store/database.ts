@@ -1,0 +1,93 @@
+/// <reference types="vite/client" />
+import { mkdir } from 'node:fs/promises';
+import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import pg from 'pg';
+import * as schema from './schema.ts';
+
+export type Schema = typeof schema;
+/** One type for both drivers: the same queries run on PGlite and on PostgreSQL. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+
+export type Database = {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  close: () => Promise<void>;
+};
+
+export type DatabaseOptions =
+  | { databaseUrl: string }
+  | { dataDir: string }
+  | { memory: true; loadDataDir?: Blob };
+
+/** Opens the embedded PGlite store or a PostgreSQL pool, and brings its schema up to date. */
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  const database = await connect(options);
+  try {
+    await migrate(database.db);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  return database;
+}
+
+async function connect(options: DatabaseOptions): Promise<Database> {
+  if ('databaseUrl' in options) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    // An idle client's connection error would otherwise crash the process.
+    pool.on('error', (error) => console.error(`postgres pool: ${error.message}`));
+    const db = drizzlePg({ client: pool, schema }) as unknown as Db;
+    return { db, kind: 'postgres', close: () => pool.end() };
+  }
+  let client: PGlite;
+  if ('dataDir' in options) {
+    await mkdir(options.dataDir, { recursive: true });
+    client = await PGlite.create(`${options.dataDir}/pglite`);
+  } else {
+    client = await PGlite.create(
+      options.loadDataDir ? { loadDataDir: options.loadDataDir } : {},
+    );
+  }
+  const db = drizzlePglite({ client, schema }) as unknown as Db;
+  return { db, kind: 'pglite', close: () => client.close() };
+}
+
+/** Migrations written by drizzle-kit (server/store/migrations), bundled into the server. */
+const MIGRATIONS: Record<string, string> = import.meta.glob('./migrations/*.sql', {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+});
+
+/** Lock id for pg_advisory_xact_lock: several processes may start at once on one database. */
+const MIGRATION_LOCK = 73_104_242;
+
+/** Applies every migration not yet recorded, in file order, in one locked transaction. */
+export async function migrate(db: Db): Promise<void> {
+  const files = Object.keys(MIGRATIONS).sort();
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${MIGRATION_LOCK})`);
+    await tx.execute(
+      sql`create table if not exists paylink_migrations (name text primary key, applied_at timestamptz not null default now())`,
+    );
+    const applied = await tx.execute<{ name: string }>(sql`select name from paylink_migrations`);
+    const done = new Set(rowsOf<{ name: string }>(applied).map((row) => row.name));
+    for (const file of files) {
+      const name = file.replace(/^.*\//, '');
+      if (done.has(name)) continue;
+      for (const statement of (MIGRATIONS[file] ?? '').split('--> statement-breakpoint')) {
+        if (statement.trim()) await tx.execute(sql.raw(statement));
+      }
+      await tx.execute(sql`insert into paylink_migrations (name) values (${name})`);
+    }
+  });
+}
+
+/** node-postgres answers `{ rows }`, PGlite answers `{ rows }` too, typed differently. */
+export function rowsOf<T>(result: unknown): T[] {
+  return (result as { rows: T[] }).rows;
+}

@@ -1,0 +1,92 @@
+import { and, count, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
+import * as v from 'valibot';
+import {
+  type ComputedLinkStatus,
+  LINK_STATUSES,
+  type PaymentLink,
+} from '../domain/payment-link/payment-link.ts';
+import type { PaymentLinkStore } from '../domain/payment-link/payment-link-store.ts';
+import type { Db } from './database.ts';
+import { paymentLinks } from './schema.ts';
+
+type LinkRow = typeof paymentLinks.$inferSelect;
+
+/** JSON columns are checked on the way out: a bad row fails loudly, not half-rendered. */
+const ItemsSchema = v.nullable(
+  v.array(v.object({ name: v.string(), quantity: v.number(), unitPrice: v.number() })),
+);
+const WhitelistSchema = v.nullable(v.array(v.string()));
+const MetadataSchema = v.nullable(v.record(v.string(), v.unknown()));
+const CustomerSchema = v.nullable(
+  v.object({ name: v.nullable(v.string()), email: v.nullable(v.string()), phone: v.nullable(v.string()) }),
+);
+const DialectSchema = v.picklist(['v1', 'v4']);
+
+export function toPaymentLink(row: LinkRow): PaymentLink {
+  return {
+    ...row,
+    dialect: v.parse(DialectSchema, row.dialect),
+    status: v.parse(v.picklist(LINK_STATUSES), row.status),
+    items: v.parse(ItemsSchema, row.items),
+    whitelistedPaymentMethod: v.parse(WhitelistSchema, row.whitelistedPaymentMethod),
+    optionalMetadata: v.parse(MetadataSchema, row.optionalMetadata),
+    customer: v.parse(CustomerSchema, row.customer),
+  };
+}
+
+/** SPEC §2's status_computed, as SQL, so that list filters and pagination agree with it. */
+function computedStatusIs(status: ComputedLinkStatus, now: Date): SQL {
+  const expired = sql`(${paymentLinks.expiredAt} is not null and ${paymentLinks.expiredAt} <= ${now.toISOString()}::timestamptz)`;
+  const closed = sql`(${paymentLinks.status} = 'closed' or ${paymentLinks.currentUsage} >= ${paymentLinks.maxUsage})`;
+  if (status === 'expired') return expired;
+  if (status === 'closed') return sql`(not ${expired} and ${closed})`;
+  return sql`(not ${expired} and not ${closed})`;
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export function createPaymentLinkStore(db: Db): PaymentLinkStore {
+  return {
+    async insert(link) {
+      const [row] = await db
+        .insert(paymentLinks)
+        .values(link)
+        .onConflictDoNothing({ target: [paymentLinks.accountId, paymentLinks.reffNo] })
+        .returning();
+      return row ? toPaymentLink(row) : 'reff_no_taken';
+    },
+    async findById(accountId, id) {
+      const [row] = await db
+        .select()
+        .from(paymentLinks)
+        .where(and(eq(paymentLinks.accountId, accountId), eq(paymentLinks.id, id)))
+        .limit(1);
+      return row ? toPaymentLink(row) : null;
+    },
+    async findByPublicId(publicId) {
+      const [row] = await db.select().from(paymentLinks).where(eq(paymentLinks.publicId, publicId)).limit(1);
+      return row ? toPaymentLink(row) : null;
+    },
+    async list(accountId, query) {
+      const filters: SQL[] = [eq(paymentLinks.accountId, accountId)];
+      if (query.status) filters.push(computedStatusIs(query.status, query.now));
+      if (query.search) {
+        const pattern = `%${escapeLike(query.search)}%`;
+        const match = or(ilike(paymentLinks.reffNo, pattern), ilike(paymentLinks.title, pattern));
+        if (match) filters.push(match);
+      }
+      const where = and(...filters);
+      const rows = await db
+        .select()
+        .from(paymentLinks)
+        .where(where)
+        .orderBy(desc(paymentLinks.id))
+        .limit(query.perPage)
+        .offset((query.page - 1) * query.perPage);
+      const [counted] = await db.select({ total: count() }).from(paymentLinks).where(where);
+      return { links: rows.map(toPaymentLink), total: Number(counted?.total ?? 0) };
+    },
+  };
+}

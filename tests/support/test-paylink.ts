@@ -1,0 +1,62 @@
+import { randomBytes } from 'node:crypto';
+import { loadConfig } from '../../server/config/env.ts';
+import type { Deps } from '../../server/deps.ts';
+import { createCatalog } from '../../server/domain/payment-method/catalog.ts';
+import { createApp } from '../../server/http/app.ts';
+import { createLogger } from '../../server/logger.ts';
+import { createAccessTokens } from '../../server/security/access-token.ts';
+import { createSecretBox } from '../../server/security/secret-box.ts';
+import { createAccountStore } from '../../server/store/account-store.ts';
+import { createPaymentLinkStore } from '../../server/store/payment-link-store.ts';
+import { sql } from 'drizzle-orm';
+import { type Backend, openTestDatabase } from './test-database.ts';
+
+export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789';
+export const TEST_BASE_URL = 'https://pay.example.test';
+
+/** A clock the test moves by hand: nothing sleeps to wait for expiry. */
+export type TestClock = { now: () => Date; set: (instant: Date) => void; advance: (ms: number) => void };
+
+export function createTestClock(start = new Date('2026-01-15T03:00:00.000Z')): TestClock {
+  let current = start.getTime();
+  return {
+    now: () => new Date(current),
+    set: (instant) => {
+      current = instant.getTime();
+    },
+    advance: (ms) => {
+      current += ms;
+    },
+  };
+}
+
+export type TestPaylink = {
+  deps: Deps;
+  app: ReturnType<typeof createApp>;
+  clock: TestClock;
+  close: () => Promise<void>;
+};
+
+/** The real app over a real database, in-process, with a hand-moved clock. */
+export async function createTestPaylink(
+  options: { backend?: Backend; env?: Record<string, string> } = {},
+): Promise<TestPaylink> {
+  const database = await openTestDatabase(options.backend);
+  const clock = createTestClock();
+  const secretKey = randomBytes(32);
+  const deps: Deps = {
+    config: loadConfig({ ADMIN_TOKEN: TEST_ADMIN_TOKEN, PUBLIC_BASE_URL: TEST_BASE_URL, LOG_LEVEL: 'silent', ...options.env }),
+    clock: clock.now,
+    random: (size) => randomBytes(size),
+    catalog: createCatalog(),
+    accounts: createAccountStore(database.db),
+    links: createPaymentLinkStore(database.db),
+    secretBox: createSecretBox(secretKey),
+    tokens: createAccessTokens(secretKey),
+    pingDatabase: async () => {
+      await database.db.execute(sql`select 1`);
+    },
+    log: createLogger('silent'),
+  };
+  return { deps, app: createApp(deps), clock, close: () => database.close() };
+}
