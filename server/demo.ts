@@ -39,6 +39,7 @@ export async function createDemoOnFirstStart(deps: Deps, settings: SettingsStore
     callbackUrl: null,
     optionalMetadata: null,
     customer: null,
+    displayName: null,
     dialect: 'v1',
   });
   if (!link.ok) throw new Error(`demo link could not be created: ${link.code}`);

@@ -11,9 +11,11 @@ export type LogLevel = (typeof LEVELS)[number];
 
 export function createLogger(level: LogLevel): Logger {
   const threshold = LEVELS.indexOf(level);
-  const at = (name: Exclude<LogLevel, 'silent'>, write: (line: string) => void) => (message: string) => {
-    if (LEVELS.indexOf(name) >= threshold) write(`${new Date().toISOString()} ${name} ${message}`);
-  };
+  const at =
+    (name: Exclude<LogLevel, 'silent'>, write: (line: string) => void) => (message: string) => {
+      if (LEVELS.indexOf(name) >= threshold)
+        write(`${new Date().toISOString()} ${name} ${message}`);
+    };
   return {
     debug: at('debug', console.log),
     info: at('info', console.log),

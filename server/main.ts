@@ -24,7 +24,9 @@ export async function startPaylink(env: Record<string, string | undefined>): Pro
   const database = await openDatabase(
     config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL } : { dataDir },
   );
-  log.info(`store: ${database.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${dataDir}`}`);
+  log.info(
+    `store: ${database.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${dataDir}`}`,
+  );
   const secretKey = await loadSecretKey(config.SECRET_KEY, dataDir);
   const secretBox = createSecretBox(secretKey);
   const settings = createSettingsStore(database.db);
@@ -52,7 +54,10 @@ export async function startPaylink(env: Record<string, string | undefined>): Pro
  * Secrets sealed under one SECRET_KEY cannot be opened under another: refuse to start rather
  * than fail every request later.
  */
-async function checkSecretKey(settings: ReturnType<typeof createSettingsStore>, fingerprint: string) {
+async function checkSecretKey(
+  settings: ReturnType<typeof createSettingsStore>,
+  fingerprint: string,
+) {
   if (await settings.claim('secret_key_fingerprint', fingerprint)) return;
   const stored = await settings.get('secret_key_fingerprint');
   if (stored !== fingerprint) {

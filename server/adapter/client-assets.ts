@@ -23,7 +23,9 @@ type Asset = { body: Bytes; gzip: Bytes | null; type: string; etag: string; immu
 async function listFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
   const nested = await Promise.all(
-    entries.map((entry) => (entry.isDirectory() ? listFiles(join(dir, entry.name)) : [join(dir, entry.name)])),
+    entries.map((entry) =>
+      entry.isDirectory() ? listFiles(join(dir, entry.name)) : [join(dir, entry.name)],
+    ),
   );
   return nested.flat();
 }
@@ -57,7 +59,9 @@ export async function serveClientAssets(dirUrl: URL): Promise<MiddlewareHandler>
     const headers: Record<string, string> = {
       'content-type': asset.type,
       etag: asset.etag,
-      'cache-control': asset.immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=300',
+      'cache-control': asset.immutable
+        ? 'public, max-age=31536000, immutable'
+        : 'public, max-age=300',
       'x-content-type-options': 'nosniff',
       vary: 'accept-encoding',
     };

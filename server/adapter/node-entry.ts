@@ -15,7 +15,9 @@ server.all('*', (c) => astroApp.render(c.req.raw));
 
 const { HOST, PORT } = paylink.deps.config;
 const httpServer = serve({ fetch: server.fetch, hostname: HOST, port: PORT }, (info) => {
-  paylink.deps.log.info(`Paylink listening on http://${info.family === 'IPv6' ? `[${info.address}]` : info.address}:${info.port}`);
+  paylink.deps.log.info(
+    `Paylink listening on http://${info.family === 'IPv6' ? `[${info.address}]` : info.address}:${info.port}`,
+  );
 });
 
 let closing = false;

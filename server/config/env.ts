@@ -2,7 +2,17 @@ import * as v from 'valibot';
 
 /** Every environment variable Paylink reads, parsed once at boot (README "Configuration"). */
 const EnvSchema = v.object({
-  HOST: v.optional(v.pipe(v.string(), v.nonEmpty()), '127.0.0.1'),
+  HOST: v.optional(
+    v.pipe(
+      v.string(),
+      // A name, an IPv4 address or a bare IPv6 address: it is both listened on and put in URLs.
+      v.regex(
+        /^(?:[A-Za-z0-9.-]+|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*)$/,
+        'must be a host name or an IP address (IPv6 without brackets)',
+      ),
+    ),
+    '127.0.0.1',
+  ),
   PORT: v.optional(
     v.pipe(
       v.string(),
@@ -15,13 +25,18 @@ const EnvSchema = v.object({
   ),
   DATA_DIR: v.optional(v.pipe(v.string(), v.nonEmpty()), './data'),
   DATABASE_URL: v.optional(
-    v.pipe(v.string(), v.regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')),
+    v.pipe(
+      v.string(),
+      v.regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://'),
+    ),
   ),
   PUBLIC_BASE_URL: v.optional(
     v.pipe(
       v.string(),
       v.url('must be an absolute URL'),
       v.regex(/^https?:\/\//, 'must be an http(s) URL'),
+      // Payment URLs are this + `/b2b/<id>`: a query, fragment or user-info would break them.
+      v.regex(/^[^?#@]*$/, 'must not have a query, fragment or user-info'),
       v.transform((url) => url.replace(/\/+$/, '')),
     ),
   ),
@@ -29,10 +44,22 @@ const EnvSchema = v.object({
     v.pipe(v.string(), v.regex(/^\d+$/, 'must be whole seconds'), v.toNumber()),
     '86400',
   ),
-  SMTP_URL: v.optional(v.pipe(v.string(), v.regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://'))),
-  ADMIN_TOKEN: v.optional(v.pipe(v.string(), v.minLength(16, 'must be at least 16 characters'))),
+  SMTP_URL: v.optional(
+    v.pipe(v.string(), v.regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')),
+  ),
+  ADMIN_TOKEN: v.optional(
+    v.pipe(
+      v.string(),
+      v.minLength(16, 'must be at least 16 characters'),
+      // It is sent as `Authorization: Bearer <token>`, which cannot carry whitespace.
+      v.regex(/^\S+$/, 'must not contain whitespace'),
+    ),
+  ),
   SECRET_KEY: v.optional(
-    v.pipe(v.string(), v.regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hexadecimal characters (32 bytes)')),
+    v.pipe(
+      v.string(),
+      v.regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hexadecimal characters (32 bytes)'),
+    ),
   ),
   PAYMENT_PROVIDER: v.optional(v.picklist(['sandbox']), 'sandbox'),
   LOG_LEVEL: v.optional(v.picklist(['debug', 'info', 'warn', 'error', 'silent']), 'info'),

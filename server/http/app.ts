@@ -32,17 +32,22 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   api.use(
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
-      onError: (c) => sendFailure(c, failure('PAYLOAD_TOO_LARGE', 'The request body is larger than 64 KiB.')),
+      onError: (c) =>
+        sendFailure(c, failure('PAYLOAD_TOO_LARGE', 'The request body is larger than 64 KiB.')),
     }),
   );
   api.route('/', accessTokenRoutes(deps));
   api.route('/v1.0', paymentLinkRoutes(deps));
   api.route('/admin', adminRoutes(deps));
-  api.all('*', (c) => sendFailure(c, failure('NOT_FOUND', `No API route ${c.req.method} ${c.req.path}.`)));
+  api.all('*', (c) =>
+    sendFailure(c, failure('NOT_FOUND', `No API route ${c.req.method} ${c.req.path}.`)),
+  );
   app.route('/api', api);
 
   app.onError((error, c) => {
-    deps.log.error(`unhandled error on ${c.req.method} ${c.req.path}: ${error.stack ?? error.message}`);
+    deps.log.error(
+      `unhandled error on ${c.req.method} ${c.req.path}: ${error.stack ?? error.message}`,
+    );
     return sendFailure(c, failure('INTERNAL_ERROR', 'Something went wrong on our side.'));
   });
 

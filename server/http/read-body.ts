@@ -13,7 +13,10 @@ export function fieldErrors(issues: readonly v.BaseIssue<unknown>[]): FieldError
 }
 
 /** Validates input against a schema; a mismatch is a 422 naming every bad field. */
-export function validate<S extends v.GenericSchema>(schema: S, input: unknown): Result<v.InferOutput<S>> {
+export function validate<S extends v.GenericSchema>(
+  schema: S,
+  input: unknown,
+): Result<v.InferOutput<S>> {
   const parsed = v.safeParse(schema, input);
   if (parsed.success) return success(parsed.output);
   return failure('VALIDATION_FAILED', 'The given data was invalid.', fieldErrors(parsed.issues));

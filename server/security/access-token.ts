@@ -28,7 +28,8 @@ export function createAccessTokens(secretKey: Buffer): AccessTokens {
         sub: accountId,
         iat,
         nbf: iat,
-        exp: iat + ACCESS_TOKEN_TTL_SECONDS,
+        // Rounded up: the token lives at least the `expires_in` the client was told.
+        exp: Math.ceil(now.getTime() / 1000) + ACCESS_TOKEN_TTL_SECONDS,
         jti: randomBytes(12).toString('base64url'),
       };
       const input = `${HEADER}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}`;
@@ -37,8 +38,10 @@ export function createAccessTokens(secretKey: Buffer): AccessTokens {
     verify(token, now) {
       const [header, payload, signature] = token.split('.');
       if (header !== HEADER || !payload || !signature || token.split('.').length !== 3) return null;
-      const expected = sign(`${header}.${payload}`);
-      const given = Buffer.from(signature, 'base64url');
+      // Compare the text, not decoded bytes: Node's base64 decoder ignores stray characters
+      // and unused low bits, so several strings would otherwise pass for one signature.
+      const expected = Buffer.from(sign(`${header}.${payload}`).toString('base64url'));
+      const given = Buffer.from(signature);
       if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
       let claims: unknown;
       try {

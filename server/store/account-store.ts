@@ -13,13 +13,22 @@ type AccountRow = typeof accounts.$inferSelect;
 
 const StatusSchema = v.picklist(ACCOUNT_STATUSES);
 
+/** A status outside the closed union is a broken row, not an input error: fail loudly. */
+function parseStatus(row: AccountRow): Account['status'] {
+  const parsed = v.safeParse(StatusSchema, row.status);
+  if (!parsed.success) {
+    throw new Error(`account ${row.id} has an unknown status ${JSON.stringify(row.status)}`);
+  }
+  return parsed.output;
+}
+
 function toAccount(row: AccountRow): Account & StoredCredentials {
   return {
     id: row.id,
     name: row.name,
     email: row.email,
     phone: row.phone,
-    status: v.parse(StatusSchema, row.status),
+    status: parseStatus(row),
     callbackUrl: row.callbackUrl,
     inquiryCallbackUrl: row.inquiryCallbackUrl,
     clientId: row.clientId,

@@ -19,9 +19,7 @@ export type Database = {
 };
 
 export type DatabaseOptions =
-  | { databaseUrl: string }
-  | { dataDir: string }
-  | { memory: true; loadDataDir?: Blob };
+  { databaseUrl: string } | { dataDir: string } | { memory: true; loadDataDir?: Blob };
 
 /** Opens the embedded PGlite store or a PostgreSQL pool, and brings its schema up to date. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
@@ -48,9 +46,7 @@ async function connect(options: DatabaseOptions): Promise<Database> {
     await mkdir(options.dataDir, { recursive: true });
     client = await PGlite.create(`${options.dataDir}/pglite`);
   } else {
-    client = await PGlite.create(
-      options.loadDataDir ? { loadDataDir: options.loadDataDir } : {},
-    );
+    client = await PGlite.create(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
   }
   const db = drizzlePglite({ client, schema }) as unknown as Db;
   return { db, kind: 'pglite', close: () => client.close() };

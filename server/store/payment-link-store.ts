@@ -16,9 +16,19 @@ const ItemsSchema = v.nullable(
   v.array(v.object({ name: v.string(), quantity: v.number(), unitPrice: v.number() })),
 );
 const WhitelistSchema = v.nullable(v.array(v.string()));
-const MetadataSchema = v.nullable(v.record(v.string(), v.unknown()));
+/** `v.record` would take a list for an object: metadata is a JSON object, as stored by the edge. */
+const MetadataSchema = v.nullable(
+  v.custom<Record<string, unknown>>(
+    (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
+    'optional_metadata must be a JSON object',
+  ),
+);
 const CustomerSchema = v.nullable(
-  v.object({ name: v.nullable(v.string()), email: v.nullable(v.string()), phone: v.nullable(v.string()) }),
+  v.object({
+    name: v.nullable(v.string()),
+    email: v.nullable(v.string()),
+    phone: v.nullable(v.string()),
+  }),
 );
 const DialectSchema = v.picklist(['v1', 'v4']);
 
@@ -66,7 +76,11 @@ export function createPaymentLinkStore(db: Db): PaymentLinkStore {
       return row ? toPaymentLink(row) : null;
     },
     async findByPublicId(publicId) {
-      const [row] = await db.select().from(paymentLinks).where(eq(paymentLinks.publicId, publicId)).limit(1);
+      const [row] = await db
+        .select()
+        .from(paymentLinks)
+        .where(eq(paymentLinks.publicId, publicId))
+        .limit(1);
       return row ? toPaymentLink(row) : null;
     },
     async list(accountId, query) {

@@ -57,6 +57,7 @@ export const paymentLinks = pgTable(
     callbackUrl: text('callback_url'),
     optionalMetadata: jsonb('optional_metadata'),
     customer: jsonb('customer'),
+    displayName: text('display_name'),
     paymentDate: instant('payment_date'),
     createdAt: instant('created_at').notNull(),
     updatedAt: instant('updated_at').notNull(),
@@ -75,3 +76,45 @@ export const settings = pgTable('settings', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
 });
+
+/** One attempt to pay a link with one method (SPEC §1 "payment"; the API's "histories"). */
+export const payments = pgTable(
+  'payments',
+  {
+    id: serial('id').primaryKey(),
+    reffNo: text('reff_no').notNull().unique(),
+    linkId: integer('link_id')
+      .notNull()
+      .references(() => paymentLinks.id),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    methodCode: text('method_code').notNull(),
+    /** The VA number, or for QRIS the payment's reference. */
+    methodValue: text('method_value').notNull(),
+    qrString: text('qr_string'),
+    amount: integer('amount').notNull(),
+    status: text('status').notNull(),
+    customer: jsonb('customer'),
+    expiresAt: instant('expires_at').notNull(),
+    paidAt: instant('paid_at'),
+    settledAt: instant('settled_at'),
+    endedAt: instant('ended_at'),
+    createdAt: instant('created_at').notNull(),
+    updatedAt: instant('updated_at').notNull(),
+  },
+  (table) => [
+    // A VA number is unique while it can still take money (SPEC §7, issue: unique while active).
+    uniqueIndex('payments_pending_method_value')
+      .on(table.methodCode, table.methodValue)
+      .where(sql`${table.status} = 'pending'`),
+    index('payments_method_value').on(table.methodValue),
+    index('payments_link').on(table.linkId, table.id.desc()),
+    index('payments_account').on(table.accountId, table.id.desc()),
+    check(
+      'payments_status',
+      sql`${table.status} in ('pending', 'paid', 'settled', 'expired', 'cancelled')`,
+    ),
+    check('payments_amount_positive', sql`${table.amount} > 0`),
+  ],
+);

@@ -15,7 +15,11 @@ export function createSettingsStore(db: Db): SettingsStore {
       return row?.value ?? null;
     },
     async claim(key, value) {
-      const inserted = await db.insert(settings).values({ key, value }).onConflictDoNothing().returning();
+      const inserted = await db
+        .insert(settings)
+        .values({ key, value })
+        .onConflictDoNothing()
+        .returning();
       return inserted.length === 1;
     },
   };

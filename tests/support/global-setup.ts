@@ -10,7 +10,9 @@ import { openDatabase } from '../../server/store/database.ts';
 export default async function setup() {
   const dir = await mkdtemp(join(tmpdir(), 'paylink-test-'));
   const database = await openDatabase({ memory: true });
-  const client = (database.db as unknown as { $client: { dumpDataDir: (c: 'none') => Promise<Blob> } }).$client;
+  const client = (
+    database.db as unknown as { $client: { dumpDataDir: (c: 'none') => Promise<Blob> } }
+  ).$client;
   const dump = await client.dumpDataDir('none');
   await database.close();
   const file = join(dir, 'template.tar');

@@ -12,16 +12,31 @@ export type Merchant = {
 let counter = 0;
 
 /** Creates an account through the admin API and takes a v1.0 access token, as a merchant would. */
-export async function createMerchant(t: TestPaylink, overrides: Record<string, unknown> = {}): Promise<Merchant> {
+export async function createMerchant(
+  t: TestPaylink,
+  overrides: Record<string, unknown> = {},
+): Promise<Merchant> {
   counter += 1;
   const created = await t.app.request('/api/admin/accounts', {
     method: 'POST',
     headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ name: `Toko Uji ${counter}`, email: `toko${counter}@example.com`, phone: '08123993201', ...overrides }),
+    body: JSON.stringify({
+      name: `Toko Uji ${counter}`,
+      email: `toko${counter}@example.com`,
+      phone: '08123993201',
+      ...overrides,
+    }),
   });
-  if (created.status !== 201) throw new Error(`account creation failed: ${created.status} ${await created.text()}`);
+  if (created.status !== 201)
+    throw new Error(`account creation failed: ${created.status} ${await created.text()}`);
   const { data } = (await created.json()) as {
-    data: { account: { id: string }; api_key: string; client_id: string; client_secret: string; webhook_secret: string };
+    data: {
+      account: { id: string };
+      api_key: string;
+      client_id: string;
+      client_secret: string;
+      webhook_secret: string;
+    };
   };
   const tokenResponse = await t.app.request('/api/v1.0/access-token/b2b', {
     method: 'POST',
@@ -33,7 +48,8 @@ export async function createMerchant(t: TestPaylink, overrides: Record<string, u
     body: JSON.stringify({ grant_type: 'client_credentials' }),
   });
   if (tokenResponse.status !== 200) throw new Error(`token failed: ${tokenResponse.status}`);
-  const token = ((await tokenResponse.json()) as { data: { access_token: string } }).data.access_token;
+  const token = ((await tokenResponse.json()) as { data: { access_token: string } }).data
+    .access_token;
   return {
     accountId: data.account.id,
     apiKey: data.api_key,

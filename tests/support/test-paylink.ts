@@ -7,6 +7,7 @@ import { createLogger } from '../../server/logger.ts';
 import { createAccessTokens } from '../../server/security/access-token.ts';
 import { createSecretBox } from '../../server/security/secret-box.ts';
 import { createAccountStore } from '../../server/store/account-store.ts';
+import type { Db } from '../../server/store/database.ts';
 import { createPaymentLinkStore } from '../../server/store/payment-link-store.ts';
 import { sql } from 'drizzle-orm';
 import { type Backend, openTestDatabase } from './test-database.ts';
@@ -15,7 +16,11 @@ export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789';
 export const TEST_BASE_URL = 'https://pay.example.test';
 
 /** A clock the test moves by hand: nothing sleeps to wait for expiry. */
-export type TestClock = { now: () => Date; set: (instant: Date) => void; advance: (ms: number) => void };
+export type TestClock = {
+  now: () => Date;
+  set: (instant: Date) => void;
+  advance: (ms: number) => void;
+};
 
 export function createTestClock(start = new Date('2026-01-15T03:00:00.000Z')): TestClock {
   let current = start.getTime();
@@ -34,6 +39,8 @@ export type TestPaylink = {
   deps: Deps;
   app: ReturnType<typeof createApp>;
   clock: TestClock;
+  /** The app's own database, for tests that check what was stored. */
+  db: Db;
   close: () => Promise<void>;
 };
 
@@ -45,7 +52,12 @@ export async function createTestPaylink(
   const clock = createTestClock();
   const secretKey = randomBytes(32);
   const deps: Deps = {
-    config: loadConfig({ ADMIN_TOKEN: TEST_ADMIN_TOKEN, PUBLIC_BASE_URL: TEST_BASE_URL, LOG_LEVEL: 'silent', ...options.env }),
+    config: loadConfig({
+      ADMIN_TOKEN: TEST_ADMIN_TOKEN,
+      PUBLIC_BASE_URL: TEST_BASE_URL,
+      LOG_LEVEL: 'silent',
+      ...options.env,
+    }),
     clock: clock.now,
     random: (size) => randomBytes(size),
     catalog: createCatalog(),
@@ -58,5 +70,5 @@ export async function createTestPaylink(
     },
     log: createLogger('silent'),
   };
-  return { deps, app: createApp(deps), clock, close: () => database.close() };
+  return { deps, app: createApp(deps), clock, db: database.db, close: () => database.close() };
 }

@@ -2,12 +2,7 @@ import { type Catalog, offeredMethods } from '../payment-method/catalog.ts';
 import type { Clock, RandomBytes } from '../shared/clock.ts';
 import { newPublicId } from '../shared/ids.ts';
 import { type FieldErrors, failure, type Result, success } from '../shared/result.ts';
-import type {
-  Customer,
-  Dialect,
-  LineItem,
-  PaymentLink,
-} from './payment-link.ts';
+import type { Customer, Dialect, LineItem, PaymentLink } from './payment-link.ts';
 import { itemsTotal } from './payment-link.ts';
 import type { PaymentLinkStore } from './payment-link-store.ts';
 
@@ -36,6 +31,7 @@ export type CreateLinkInput = {
   callbackUrl: string | null;
   optionalMetadata: Record<string, unknown> | null;
   customer: Customer | null;
+  displayName: string | null;
   dialect: Dialect;
 };
 
@@ -78,14 +74,19 @@ export async function createPaymentLink(
     callbackUrl: input.callbackUrl,
     optionalMetadata: input.optionalMetadata,
     customer: input.customer,
+    displayName: input.displayName,
     paymentDate: null,
     createdAt: now,
     updatedAt: now,
   });
   if (stored === 'reff_no_taken') {
-    return failure('REFF_NO_TAKEN', `A payment link with reff_no "${input.reffNo}" already exists.`, {
-      reff_no: ['This reff_no is already used by another payment link.'],
-    });
+    return failure(
+      'REFF_NO_TAKEN',
+      `A payment link with reff_no "${input.reffNo}" already exists.`,
+      {
+        reff_no: ['This reff_no is already used by another payment link.'],
+      },
+    );
   }
   return success(stored);
 }
@@ -108,8 +109,10 @@ function checkRules(catalog: Catalog, input: CreateLinkInput, now: Date): Result
     add('total_amount', 'Required when items are not given.');
   }
   if (total !== null && (total < MIN_TOTAL || total > MAX_TOTAL)) {
-    add(items && input.totalAmount === null ? 'items' : 'total_amount',
-      `The total must be between ${MIN_TOTAL} and ${MAX_TOTAL.toLocaleString('en')} rupiah.`);
+    add(
+      items && input.totalAmount === null ? 'items' : 'total_amount',
+      `The total must be between ${MIN_TOTAL} and ${MAX_TOTAL.toLocaleString('en')} rupiah.`,
+    );
   }
 
   if (input.expiredAt !== null && input.expiredAt.getTime() <= now.getTime()) {
@@ -119,8 +122,10 @@ function checkRules(catalog: Catalog, input: CreateLinkInput, now: Date): Result
   const whitelist = input.whitelist && input.whitelist.length > 0 ? input.whitelist : null;
   const seen = new Set<string>();
   whitelist?.forEach((code, index) => {
-    if (!catalog.find(code)) add(`whitelisted_payment_method.${index}`, `Unknown payment method "${code}".`);
-    else if (seen.has(code)) add(`whitelisted_payment_method.${index}`, `"${code}" is listed twice.`);
+    if (!catalog.find(code))
+      add(`whitelisted_payment_method.${index}`, `Unknown payment method "${code}".`);
+    else if (seen.has(code))
+      add(`whitelisted_payment_method.${index}`, `"${code}" is listed twice.`);
     seen.add(code);
   });
 

@@ -17,5 +17,8 @@ export type PaymentLinkStore = {
   findById: (accountId: string, id: number) => Promise<PaymentLink | null>;
   findByPublicId: (publicId: string) => Promise<PaymentLink | null>;
   /** Newest first. */
-  list: (accountId: string, query: LinkListQuery) => Promise<{ links: PaymentLink[]; total: number }>;
+  list: (
+    accountId: string,
+    query: LinkListQuery,
+  ) => Promise<{ links: PaymentLink[]; total: number }>;
 };

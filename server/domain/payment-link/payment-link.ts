@@ -32,6 +32,8 @@ export type PaymentLink = {
   callbackUrl: string | null;
   optionalMetadata: Record<string, unknown> | null;
   customer: Customer | null;
+  /** The name the customer sees instead of the account's (v4 `displayName`), and on the VA. */
+  displayName: string | null;
   /** Time of the last paid payment. */
   paymentDate: Date | null;
   createdAt: Date;

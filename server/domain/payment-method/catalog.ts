@@ -23,12 +23,30 @@ const DAY = 24 * 60 * 60;
 
 function va(code: string, displayName: string, maxAmount: number): PaymentMethod {
   const bank = code.slice(3);
-  return { code, group: 'va', name: `VA ${bank}`, displayName, minAmount: 10_000, maxAmount, expirySeconds: DAY, enabled: true };
+  return {
+    code,
+    group: 'va',
+    name: `VA ${bank}`,
+    displayName,
+    minAmount: 10_000,
+    maxAmount,
+    expirySeconds: DAY,
+    enabled: true,
+  };
 }
 
 /** SPEC §5 defaults, in the order the page lists them. */
 export const DEFAULT_CATALOG: readonly PaymentMethod[] = [
-  { code: 'QRIS', group: 'qris', name: 'QRIS', displayName: 'QRIS', minAmount: 1_000, maxAmount: 10_000_000, expirySeconds: 30 * 60, enabled: true },
+  {
+    code: 'QRIS',
+    group: 'qris',
+    name: 'QRIS',
+    displayName: 'QRIS',
+    minAmount: 1_000,
+    maxAmount: 10_000_000,
+    expirySeconds: 30 * 60,
+    enabled: true,
+  },
   va('VA_BCA', 'BCA', 20_000_000),
   va('VA_BNI', 'BNI', 250_000_000),
   va('VA_BRI', 'BRI', 250_000_000),

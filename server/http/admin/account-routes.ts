@@ -12,14 +12,26 @@ const NewAccountSchema = v.object({
   name: requiredText(255),
   email: v.nullish(EmailSchema),
   phone: v.nullish(
-    v.pipe(v.string('Must be a string.'), v.trim(), v.regex(/^\+?[0-9][0-9 -]{5,19}$/, 'Must be a phone number.')),
+    v.pipe(
+      v.string('Must be a string.'),
+      v.trim(),
+      v.regex(/^\+?[0-9][0-9 -]{5,19}$/, 'Must be a phone number.'),
+    ),
   ),
   callback_url: CallbackUrlSchema,
   inquiry_callback_url: CallbackUrlSchema,
 });
 
 /** Account and its credentials as shown once at creation (SPEC §9). */
-export function presentAccount(account: { id: string; name: string; email: string | null; phone: string | null; status: string; callbackUrl: string | null; inquiryCallbackUrl: string | null }) {
+export function presentAccount(account: {
+  id: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  status: string;
+  callbackUrl: string | null;
+  inquiryCallbackUrl: string | null;
+}) {
   return {
     id: account.id,
     name: account.name,
@@ -40,7 +52,13 @@ export function adminRoutes(deps: Deps) {
     if (!adminToken) return sendFailure(c, failure('ADMIN_DISABLED', 'Not found.'));
     const given = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('authorization') ?? '')?.[1];
     if (!given || !constantTimeEqual(given, adminToken)) {
-      return sendFailure(c, failure('UNAUTHENTICATED', 'Send the admin token as "Authorization: Bearer <ADMIN_TOKEN>".'));
+      return sendFailure(
+        c,
+        failure(
+          'UNAUTHENTICATED',
+          'Send the admin token as "Authorization: Bearer <ADMIN_TOKEN>".',
+        ),
+      );
     }
     return next();
   });

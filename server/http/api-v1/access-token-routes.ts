@@ -40,10 +40,7 @@ export function accessTokenRoutes(deps: Deps) {
     };
   };
 
-  const answer = async (
-    c: Context,
-    authenticate: () => Promise<AccountWithSecrets | Failure>,
-  ) => {
+  const answer = async (c: Context, authenticate: () => Promise<AccountWithSecrets | Failure>) => {
     const body = await readJsonOrForm(c);
     const account = await authenticate();
     if ('ok' in account) {
@@ -62,7 +59,10 @@ export function accessTokenRoutes(deps: Deps) {
       if (!basic || !partnerId) return WRONG_CREDENTIALS;
       const account = await deps.accounts.findCredentialsByClientId(basic.clientId);
       if (!account) return WRONG_CREDENTIALS;
-      const secretMatches = constantTimeEqual(basic.clientSecret, deps.secretBox.open(account.clientSecretSealed));
+      const secretMatches = constantTimeEqual(
+        basic.clientSecret,
+        deps.secretBox.open(account.clientSecretSealed),
+      );
       const partnerMatches = constantTimeEqual(sha256Hex(partnerId), account.apiKeyHash);
       return secretMatches && partnerMatches ? account : WRONG_CREDENTIALS;
     }),

@@ -2,20 +2,59 @@ import * as v from 'valibot';
 import { normalizeIndonesianPhone } from '../../domain/shared/indonesian-phone.ts';
 import { isAllowedCallbackUrl } from '../../domain/shared/url-rules.ts';
 
-/** Trimmed text of 1…max characters. */
-export function requiredText(max: number) {
-  return v.pipe(
-    v.string('Must be a string.'),
-    v.trim(),
-    v.minLength(1, 'Is required.'),
-    v.maxLength(max, `Must be at most ${max} characters.`),
+/**
+ * PostgreSQL refuses NUL in `text` and an unpaired surrogate escape in `jsonb`; either would
+ * fail the insert with a 500. Such text is refused at the edge, naming the field.
+ */
+export function isStorableText(text: string): boolean {
+  return !text.includes('\u0000') && text.isWellFormed();
+}
+
+const STORABLE_TEXT_MESSAGE = 'Must not contain NUL characters or unpaired surrogates.';
+
+/** A string PostgreSQL can store (see isStorableText). */
+export const StorableString = v.pipe(
+  v.string('Must be a string.'),
+  v.check(isStorableText, STORABLE_TEXT_MESSAGE),
+);
+
+/** Every key and string inside a JSON value is storable (see isStorableText). */
+export function isStorableJson(value: unknown): boolean {
+  if (typeof value === 'string') return isStorableText(value);
+  if (value === null || typeof value !== 'object') return true;
+  if (Array.isArray(value)) return value.every(isStorableJson);
+  return Object.entries(value).every(
+    ([key, inner]) => isStorableText(key) && isStorableJson(inner),
   );
 }
 
+/** Any JSON object, not an array: valibot's `object` and `record` take arrays for objects. */
+export const AnyJsonObject = v.custom<Record<string, unknown>>(
+  (input) => typeof input === 'object' && input !== null && !Array.isArray(input),
+  'Must be a JSON object.',
+);
+
+/** A JSON object with these entries (unknown keys are dropped). */
+export function jsonObject<const E extends v.ObjectEntries>(entries: E) {
+  return v.pipe(AnyJsonObject, v.object(entries, 'Must be a JSON object.'));
+}
+
+/**
+ * At most `max` characters, counted as Unicode code points as PostgreSQL's `char_length` does:
+ * `maxLength` counts UTF-16 units, so one emoji would use up two.
+ */
+function maxChars(max: number) {
+  return v.check((text: string) => [...text].length <= max, `Must be at most ${max} characters.`);
+}
+
+/** Trimmed text of 1…max characters. */
+export function requiredText(max: number) {
+  return v.pipe(StorableString, v.trim(), v.minLength(1, 'Is required.'), maxChars(max));
+}
+
+/** Trimmed text of 0…max characters, or null. */
 export function optionalText(max: number) {
-  return v.nullish(
-    v.pipe(v.string('Must be a string.'), v.trim(), v.maxLength(max, `Must be at most ${max} characters.`)),
-  );
+  return v.nullish(v.pipe(StorableString, v.trim(), maxChars(max)));
 }
 
 export function wholeNumber(min: number, max: number) {

@@ -1,16 +1,44 @@
 import * as v from 'valibot';
 import type { CreateLinkInput } from '../../domain/payment-link/create-payment-link.ts';
 import {
+  AnyJsonObject,
   CallbackUrlSchema,
   EmailSchema,
   IndonesianPhoneSchema,
+  isStorableJson,
+  jsonObject,
   optionalText,
   requiredText,
+  StorableString,
   wholeNumber,
 } from './field-schemas.ts';
 
-const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
+const ISO_WITH_OFFSET =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(?:Z|([+-])(\d{2}):?(\d{2}))$/;
 const EXPIRY_MESSAGE = 'Must be epoch milliseconds (13 digits) or an ISO 8601 time with an offset.';
+
+/**
+ * ISO 8601 with an offset, field by field: `Date` alone rolls `2026-02-30` over to March 2 and
+ * reads `T24:00` as the next midnight, so a typo would become some other, valid-looking time.
+ */
+export function parseIsoWithOffset(text: string): Date | null {
+  const match = ISO_WITH_OFFSET.exec(text);
+  if (!match) return null;
+  const part = (index: number) => Number(match[index] ?? 0);
+  const [year, month, day, hour, minute, second] = [
+    part(1),
+    part(2),
+    part(3),
+    part(4),
+    part(5),
+    part(6),
+  ];
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth) return null;
+  if (hour > 23 || minute > 59 || second > 59 || part(9) > 23 || part(10) > 59) return null;
+  const instant = new Date(text);
+  return Number.isNaN(instant.getTime()) ? null : instant;
+}
 
 /** SPEC §3.2 `expired_at`: epoch ms as a number or numeric string, ISO 8601 with offset, or null. */
 export const ExpiryInstantSchema = v.nullish(
@@ -21,8 +49,8 @@ export const ExpiryInstantSchema = v.nullish(
       const text = typeof value === 'number' ? String(value) : value.trim();
       let instant: Date | null = null;
       if (/^\d{13}$/.test(text)) instant = new Date(Number(text));
-      else if (typeof value === 'string' && ISO_WITH_OFFSET.test(text)) instant = new Date(text);
-      if (!instant || Number.isNaN(instant.getTime())) {
+      else if (typeof value === 'string') instant = parseIsoWithOffset(text);
+      if (!instant) {
         addIssue({ message: EXPIRY_MESSAGE });
         return NEVER;
       }
@@ -31,7 +59,7 @@ export const ExpiryInstantSchema = v.nullish(
   ),
 );
 
-const ItemSchema = v.object({
+const ItemSchema = jsonObject({
   name: requiredText(255),
   quantity: wholeNumber(1, 10_000),
   unit_price: wholeNumber(-1_000_000_000, 1_000_000_000),
@@ -42,14 +70,18 @@ const jsonBytes = (value: unknown) => Buffer.byteLength(JSON.stringify(value), '
 
 const MetadataSchema = v.nullish(
   v.pipe(
-    v.record(v.string(), v.unknown(), 'Must be a JSON object.'),
+    AnyJsonObject,
     v.check((meta) => Object.keys(meta).length <= 20, 'Must have at most 20 keys.'),
     v.check((meta) => jsonBytes(meta) <= 4096, 'Must be at most 4 KiB as JSON.'),
+    v.check(
+      (meta) => isStorableJson(meta),
+      'Must not contain NUL characters or unpaired surrogates.',
+    ),
   ),
 );
 
 export const CustomerSchema = v.nullish(
-  v.object({
+  jsonObject({
     name: optionalText(255),
     email: v.nullish(EmailSchema),
     phone: v.nullish(IndonesianPhoneSchema),
@@ -57,7 +89,7 @@ export const CustomerSchema = v.nullish(
 );
 
 /** The v1.0 create body (SPEC §3.2); business rules follow in createPaymentLink. */
-export const CreateLinkBodySchema = v.object({
+export const CreateLinkBodySchema = jsonObject({
   reff_no: v.nullish(
     v.pipe(
       v.string('Must be a string.'),
@@ -69,8 +101,12 @@ export const CreateLinkBodySchema = v.object({
   max_usage: v.nullish(wholeNumber(1, 1_000_000)),
   expired_at: ExpiryInstantSchema,
   total_amount: v.nullish(wholeNumber(-Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER)),
-  items: v.nullish(v.pipe(v.array(ItemSchema, 'Must be an array.'), v.maxLength(100, 'At most 100 items.'))),
-  whitelisted_payment_method: v.nullish(v.array(v.string('Must be a string.'), 'Must be an array of method codes.')),
+  items: v.nullish(
+    v.pipe(v.array(ItemSchema, 'Must be an array.'), v.maxLength(100, 'At most 100 items.')),
+  ),
+  whitelisted_payment_method: v.nullish(
+    v.array(v.string('Must be a string.'), 'Must be an array of method codes.'),
+  ),
   redirect_url: CallbackUrlSchema,
   optional_metadata: MetadataSchema,
   description: optionalText(1000),
@@ -78,9 +114,15 @@ export const CreateLinkBodySchema = v.object({
   callback_url: CallbackUrlSchema,
 });
 
-export function toCreateLinkInput(body: v.InferOutput<typeof CreateLinkBodySchema>): CreateLinkInput {
+export function toCreateLinkInput(
+  body: v.InferOutput<typeof CreateLinkBodySchema>,
+): CreateLinkInput {
   const customer = body.customer
-    ? { name: body.customer.name || null, email: body.customer.email ?? null, phone: body.customer.phone ?? null }
+    ? {
+        name: body.customer.name || null,
+        email: body.customer.email ?? null,
+        phone: body.customer.phone ?? null,
+      }
     : null;
   return {
     reffNo: body.reff_no ?? null,
@@ -90,23 +132,45 @@ export function toCreateLinkInput(body: v.InferOutput<typeof CreateLinkBodySchem
     maxUsage: body.max_usage ?? 1,
     expiredAt: body.expired_at ?? null,
     totalAmount: body.total_amount ?? null,
-    items: body.items?.map((item) => ({ name: item.name, quantity: item.quantity, unitPrice: item.unit_price })) ?? null,
+    items:
+      body.items?.map((item) => ({
+        name: item.name,
+        quantity: item.quantity,
+        unitPrice: item.unit_price,
+      })) ?? null,
     whitelist: body.whitelisted_payment_method ?? null,
     redirectUrl: body.redirect_url ?? null,
     callbackUrl: body.callback_url ?? null,
     optionalMetadata: body.optional_metadata ?? null,
     customer,
+    displayName: null,
     dialect: 'v1',
   };
 }
 
 /** List query (SPEC §3.4). */
 export const ListLinksQuerySchema = v.object({
-  page: v.optional(v.pipe(v.string(), v.regex(/^\d{1,9}$/, 'Must be a whole number.'), v.toNumber(), v.minValue(1, 'Must be at least 1.')), '1'),
+  page: v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(/^\d{1,9}$/, 'Must be a whole number.'),
+      v.toNumber(),
+      v.minValue(1, 'Must be at least 1.'),
+    ),
+    '1',
+  ),
   per_page: v.optional(
-    v.pipe(v.string(), v.regex(/^\d{1,3}$/, 'Must be a whole number.'), v.toNumber(), v.minValue(1, 'Must be at least 1.'), v.maxValue(100, 'Must be at most 100.')),
+    v.pipe(
+      v.string(),
+      v.regex(/^\d{1,3}$/, 'Must be a whole number.'),
+      v.toNumber(),
+      v.minValue(1, 'Must be at least 1.'),
+      v.maxValue(100, 'Must be at most 100.'),
+    ),
     '25',
   ),
   status: v.optional(v.picklist(['open', 'closed', 'expired'], 'Must be open, closed or expired.')),
-  search: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(100, 'Must be at most 100 characters.'))),
+  search: v.optional(
+    v.pipe(StorableString, v.trim(), v.maxLength(100, 'Must be at most 100 characters.')),
+  ),
 });

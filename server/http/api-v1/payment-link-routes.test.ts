@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callApi, createMerchant, linksPath, type Merchant } from '../../../tests/support/merchant.ts';
+import {
+  callApi,
+  createMerchant,
+  linksPath,
+  type Merchant,
+} from '../../../tests/support/merchant.ts';
 import { createTestPaylink, type TestPaylink } from '../../../tests/support/test-paylink.ts';
 
 let t: TestPaylink;
@@ -26,7 +31,9 @@ describe('POST /api/v1.0/payment-link-manage/{account_id}: happy', () => {
     expect(link.reff_no).toMatch(/^PL\d{14}[0-9a-f]{32}$/);
     expect(link.payment_url).toBe(`https://pay.example.test/b2b/${link.reff_no}`);
     expect(link.total_amount).toBe('20000.00');
-    expect(link.items).toEqual([{ name: 'tes', quantity: '1', unit_price: '20000', subtotal: 20000 }]);
+    expect(link.items).toEqual([
+      { name: 'tes', quantity: '1', unit_price: '20000', subtotal: 20000 },
+    ]);
     expect(link.status_computed).toBe('open');
     expect(link.created_at).toBe('2026-01-15T10:00:00+07:00');
 

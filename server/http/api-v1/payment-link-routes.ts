@@ -21,7 +21,10 @@ export function paymentLinkRoutes(deps: Deps) {
       code: method.code,
       name: method.name,
       group: method.group,
-      desc: method.group === 'va' ? `Virtual Account ${method.displayName}` : 'QR Code Indonesian Standard',
+      desc:
+        method.group === 'va'
+          ? `Virtual Account ${method.displayName}`
+          : 'QR Code Indonesian Standard',
       min_amount: method.minAmount,
       max_amount: method.maxAmount,
       enabled: method.enabled,
@@ -33,13 +36,19 @@ export function paymentLinkRoutes(deps: Deps) {
   // SPEC §3.1: an {account_id} that is not the token's account is a 403.
   routes.use('/payment-link-manage/:account_id/*', async (c, next) => {
     if (c.req.param('account_id') !== c.var.account.id) {
-      return sendFailure(c, failure('ACCOUNT_MISMATCH', 'You are not allowed to access this account.'));
+      return sendFailure(
+        c,
+        failure('ACCOUNT_MISMATCH', 'You are not allowed to access this account.'),
+      );
     }
     return next();
   });
   routes.use('/payment-link-manage/:account_id', async (c, next) => {
     if (c.req.param('account_id') !== c.var.account.id) {
-      return sendFailure(c, failure('ACCOUNT_MISMATCH', 'You are not allowed to access this account.'));
+      return sendFailure(
+        c,
+        failure('ACCOUNT_MISMATCH', 'You are not allowed to access this account.'),
+      );
     }
     return next();
   });
@@ -53,7 +62,10 @@ export function paymentLinkRoutes(deps: Deps) {
     const created = await createPaymentLink(deps, account.id, toCreateLinkInput(checked.value));
     if (!created.ok) return sendFailure(c, created);
     deps.log.info(`payment link ${created.value.id} created for account ${account.id}`);
-    return sendData(c, presentLink(created.value, account, deps.config.PUBLIC_BASE_URL, deps.clock()));
+    return sendData(
+      c,
+      presentLink(created.value, account, deps.config.PUBLIC_BASE_URL, deps.clock()),
+    );
   });
 
   routes.get('/payment-link-manage/:account_id', async (c) => {

@@ -15,18 +15,26 @@ export function requireBearer(deps: Deps) {
   return createMiddleware<MerchantEnv>(async (c, next) => {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('authorization') ?? '');
     if (!match?.[1]) {
-      return sendFailure(c, failure('UNAUTHENTICATED', 'Send an access token as "Authorization: Bearer <token>".'));
+      return sendFailure(
+        c,
+        failure('UNAUTHENTICATED', 'Send an access token as "Authorization: Bearer <token>".'),
+      );
     }
     const claims = deps.tokens.verify(match[1], deps.clock());
-    if (!claims) return sendFailure(c, failure('INVALID_TOKEN', 'The access token is invalid or expired.'));
+    if (!claims)
+      return sendFailure(c, failure('INVALID_TOKEN', 'The access token is invalid or expired.'));
     const account = await deps.accounts.findCredentialsById(claims.accountId);
-    if (!account) return sendFailure(c, failure('INVALID_TOKEN', 'The access token is invalid or expired.'));
+    if (!account)
+      return sendFailure(c, failure('INVALID_TOKEN', 'The access token is invalid or expired.'));
     const partnerId = c.req.header('x-partner-id');
     if (!partnerId) {
       return sendFailure(c, failure('UNAUTHENTICATED', 'The X-PARTNER-ID header is required.'));
     }
     if (!constantTimeEqual(sha256Hex(partnerId), account.apiKeyHash)) {
-      return sendFailure(c, failure('PARTNER_MISMATCH', 'X-PARTNER-ID does not belong to this access token.'));
+      return sendFailure(
+        c,
+        failure('PARTNER_MISMATCH', 'X-PARTNER-ID does not belong to this access token.'),
+      );
     }
     if (account.status !== 'active') {
       return sendFailure(c, failure('ACCOUNT_SUSPENDED', 'This account is suspended.'));

@@ -1,0 +1,171 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './env.ts';
+
+/** The ConfigError thrown for `env`; fails the test when nothing is thrown. */
+function configErrorOf(env: Record<string, string | undefined>): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return error as ConfigError;
+  }
+  throw new Error(`loadConfig accepted ${JSON.stringify(env)}`);
+}
+
+describe('loadConfig: defaults', () => {
+  it('serves 127.0.0.1:3000 with PGlite under ./data, sandbox provider, info logs', () => {
+    expect(loadConfig({})).toEqual({
+      HOST: '127.0.0.1',
+      PORT: 3000,
+      DATA_DIR: './data',
+      PUBLIC_BASE_URL: 'http://127.0.0.1:3000',
+      SETTLEMENT_DELAY: 86_400,
+      PAYMENT_PROVIDER: 'sandbox',
+      LOG_LEVEL: 'info',
+    });
+  });
+
+  it('leaves the optional features off: no DATABASE_URL, SMTP_URL, ADMIN_TOKEN or SECRET_KEY', () => {
+    const config = loadConfig({});
+    for (const name of ['DATABASE_URL', 'SMTP_URL', 'ADMIN_TOKEN', 'SECRET_KEY'] as const) {
+      expect(config[name]).toBeUndefined();
+    }
+  });
+
+  it('ignores variables it does not know', () => {
+    expect(loadConfig({ PATH: '/usr/bin', HOME: '/root' })).toEqual(loadConfig({}));
+  });
+
+  it('treats empty strings as unset', () => {
+    const config = loadConfig({
+      HOST: '',
+      PORT: '',
+      DATA_DIR: '',
+      DATABASE_URL: '',
+      PUBLIC_BASE_URL: '',
+      SETTLEMENT_DELAY: '',
+      SMTP_URL: '',
+      ADMIN_TOKEN: '',
+      SECRET_KEY: '',
+      PAYMENT_PROVIDER: '',
+      LOG_LEVEL: '',
+    });
+    expect(config).toEqual(loadConfig({}));
+    expect(config.ADMIN_TOKEN).toBeUndefined();
+  });
+});
+
+describe('loadConfig: values', () => {
+  it('parses numbers and keeps strings', () => {
+    const config = loadConfig({
+      HOST: '0.0.0.0',
+      PORT: '8080',
+      DATA_DIR: '/var/lib/paylink',
+      DATABASE_URL: 'postgresql://paylink@db:5432/paylink',
+      SETTLEMENT_DELAY: '0',
+      SMTP_URL: 'smtps://user:pw@mail.example.com:465',
+      ADMIN_TOKEN: 'a-long-admin-token-123',
+      SECRET_KEY: 'AB'.repeat(32),
+      LOG_LEVEL: 'silent',
+    });
+    expect(config).toMatchObject({
+      HOST: '0.0.0.0',
+      PORT: 8080,
+      DATA_DIR: '/var/lib/paylink',
+      DATABASE_URL: 'postgresql://paylink@db:5432/paylink',
+      SETTLEMENT_DELAY: 0,
+      SMTP_URL: 'smtps://user:pw@mail.example.com:465',
+      ADMIN_TOKEN: 'a-long-admin-token-123',
+      SECRET_KEY: 'AB'.repeat(32),
+      LOG_LEVEL: 'silent',
+    });
+  });
+
+  it.each([
+    [{ HOST: '0.0.0.0', PORT: '8080' }, 'http://0.0.0.0:8080'],
+    [{ HOST: 'paylink.local' }, 'http://paylink.local:3000'],
+    [{ PORT: '443' }, 'http://127.0.0.1:443'],
+    [{ HOST: '::1' }, 'http://[::1]:3000'],
+    [{ HOST: '::', PORT: '8443' }, 'http://[::]:8443'],
+    [{ HOST: 'fe80::1', PORT: '3001' }, 'http://[fe80::1]:3001'],
+  ])('derives PUBLIC_BASE_URL from HOST and PORT: %j → %s', (env, base) => {
+    const config = loadConfig(env);
+    expect(config.PUBLIC_BASE_URL).toBe(base);
+    expect(new URL(config.PUBLIC_BASE_URL).origin).toBe(base);
+  });
+
+  it.each([
+    ['https://pay.example.com', 'https://pay.example.com'],
+    ['https://pay.example.com/', 'https://pay.example.com'],
+    ['https://example.com/paylink//', 'https://example.com/paylink'],
+    ['http://localhost:4321', 'http://localhost:4321'],
+  ])('takes PUBLIC_BASE_URL over HOST/PORT, without trailing slashes: %s', (value, base) => {
+    expect(
+      loadConfig({ HOST: '0.0.0.0', PORT: '8080', PUBLIC_BASE_URL: value }).PUBLIC_BASE_URL,
+    ).toBe(base);
+  });
+});
+
+describe('loadConfig: every invalid variable is a ConfigError naming it', () => {
+  it.each([
+    ['HOST', 'pay example'],
+    ['HOST', '[::1]'],
+    ['HOST', 'example.com/path'],
+    ['PORT', 'abc'],
+    ['PORT', '-1'],
+    ['PORT', '65536'],
+    ['PORT', '3000.5'],
+    ['PORT', ' 3000'],
+    ['DATABASE_URL', 'mysql://db/paylink'],
+    ['DATABASE_URL', 'db.example.com'],
+    ['PUBLIC_BASE_URL', 'not a url'],
+    ['PUBLIC_BASE_URL', 'pay.example.com'],
+    ['PUBLIC_BASE_URL', 'ftp://pay.example.com'],
+    ['PUBLIC_BASE_URL', 'javascript:alert(1)'],
+    ['PUBLIC_BASE_URL', 'https://pay.example.com/?ref=1'],
+    ['PUBLIC_BASE_URL', 'https://pay.example.com/#top'],
+    ['PUBLIC_BASE_URL', 'https://user:pw@pay.example.com'],
+    ['SETTLEMENT_DELAY', 'abc'],
+    ['SETTLEMENT_DELAY', '-1'],
+    ['SETTLEMENT_DELAY', '1.5'],
+    ['SETTLEMENT_DELAY', '1d'],
+    ['SMTP_URL', 'http://mail.example.com'],
+    ['SMTP_URL', 'mail.example.com:25'],
+    ['ADMIN_TOKEN', 'too-short'],
+    ['ADMIN_TOKEN', 'has a space in the middle'],
+    ['SECRET_KEY', 'abc'],
+    ['SECRET_KEY', '0f'.repeat(31)],
+    ['SECRET_KEY', '0f'.repeat(33)],
+    ['SECRET_KEY', 'zz'.repeat(32)],
+    ['PAYMENT_PROVIDER', 'stripe'],
+    ['LOG_LEVEL', 'verbose'],
+    ['LOG_LEVEL', 'INFO'],
+  ])('%s=%j', (name, value) => {
+    const error = configErrorOf({ [name]: value });
+    expect(error.name).toBe('ConfigError');
+    expect(error.message).toMatch(new RegExp(`^\\s+${name}: `, 'm'));
+  });
+
+  it('names every bad variable at once', () => {
+    const error = configErrorOf({
+      PORT: 'x',
+      LOG_LEVEL: 'loud',
+      ADMIN_TOKEN: 'short',
+      HOST: '127.0.0.1',
+    });
+    const named = [...error.message.matchAll(/^\s+([A-Z_]+): /gm)].map((match) => match[1]).sort();
+    expect(named).toEqual(['ADMIN_TOKEN', 'LOG_LEVEL', 'PORT']);
+  });
+
+  it.each([
+    ['ADMIN_TOKEN', 'hunter2-short'],
+    ['SECRET_KEY', 'not-hex-but-could-be-a-real-secret'],
+    ['DATABASE_URL', 'mysql://paylink:s3cr3t-password@db/paylink'],
+    ['SMTP_URL', 'http://mailer:s3cr3t-password@mail.example.com'],
+  ])('does not echo the value of %s, which may be a secret', (name, value) => {
+    const error = configErrorOf({ [name]: value });
+    expect(error.message).toContain(name);
+    expect(error.message).not.toContain(value);
+    expect(error.message).not.toContain('s3cr3t');
+  });
+});

@@ -1,0 +1,128 @@
+import type { AccountStore } from '../account/account.ts';
+import {
+  computeLinkStatus,
+  type Customer,
+  type PaymentLink,
+} from '../payment-link/payment-link.ts';
+import type { PaymentLinkStore } from '../payment-link/payment-link-store.ts';
+import { type Catalog, offeredMethods, type PaymentMethod } from '../payment-method/catalog.ts';
+import { buildDynamicQris, type QrisMerchant } from '../payment-method/qris/qris-payload.ts';
+import { findVaBank, newVaNumber } from '../payment-method/va/va-banks.ts';
+import type { Clock, RandomBytes } from '../shared/clock.ts';
+import { type FieldErrors, failure, type Result, success } from '../shared/result.ts';
+import type { Payment } from './payment.ts';
+import { newPaymentReference } from './payment-reference.ts';
+import type { PaymentStore } from './payment-store.ts';
+
+export type StartPaymentDeps = {
+  clock: Clock;
+  random: RandomBytes;
+  catalog: Catalog;
+  links: PaymentLinkStore;
+  accounts: AccountStore;
+  payments: PaymentStore;
+  qrisMerchant: QrisMerchant;
+};
+
+export type StartPaymentInput = { methodCode: string; customer: Customer | null };
+
+/** Tries before giving up on finding an unused VA number (a clash is ~1 in 10^10 per try). */
+const MAX_NUMBER_TRIES = 5;
+
+/** SPEC §7: a customer starts paying an open link with one offered method. */
+export async function startPayment(
+  deps: StartPaymentDeps,
+  link: PaymentLink,
+  input: StartPaymentInput,
+): Promise<Result<Payment>> {
+  const now = deps.clock();
+  const status = computeLinkStatus(link, now);
+  if (status !== 'open') return failure('LINK_NOT_OPEN', `This payment link is ${status}.`);
+  const method = offeredMethods(deps.catalog, link.whitelistedPaymentMethod, link.totalAmount).find(
+    (offered) => offered.code === input.methodCode,
+  );
+  if (!method) {
+    return failure(
+      'METHOD_NOT_OFFERED',
+      `"${input.methodCode}" is not offered for this payment link.`,
+      {
+        method: ['Choose one of the offered payment methods.'],
+      },
+    );
+  }
+  const missing = missingCustomerDetails(link, input.customer);
+  if (missing) return missing;
+  const account = await deps.accounts.findById(link.accountId);
+  if (!account) throw new Error(`payment link ${link.id} has no account`);
+
+  const expiresAt = paymentDeadline(method, link, now);
+  for (let attempt = 0; attempt < MAX_NUMBER_TRIES; attempt++) {
+    const reffNo = newPaymentReference(deps.random);
+    const instrument = issueInstrument(deps, method, reffNo, link, account.name);
+    const stored = await deps.payments.insertPending(
+      {
+        reffNo,
+        linkId: link.id,
+        accountId: link.accountId,
+        methodCode: method.code,
+        methodValue: instrument.value,
+        qrString: instrument.qrString,
+        amount: link.totalAmount,
+        status: 'pending',
+        customer: input.customer,
+        expiresAt,
+        paidAt: null,
+        settledAt: null,
+        endedAt: null,
+        createdAt: now,
+        updatedAt: now,
+      },
+      now,
+    );
+    if (stored === 'link_not_open')
+      return failure('LINK_NOT_OPEN', 'This payment link is no longer open.');
+    if (stored !== 'method_value_taken') return success(stored);
+  }
+  throw new Error(`no unused ${method.code} number after ${MAX_NUMBER_TRIES} tries`);
+}
+
+/** SPEC §2: the method's own expiry, but never past the link's. */
+export function paymentDeadline(method: PaymentMethod, link: PaymentLink, now: Date): Date {
+  const own = now.getTime() + method.expirySeconds * 1000;
+  return new Date(link.expiredAt ? Math.min(own, link.expiredAt.getTime()) : own);
+}
+
+function issueInstrument(
+  deps: StartPaymentDeps,
+  method: PaymentMethod,
+  reffNo: string,
+  link: PaymentLink,
+  merchantName: string,
+): { value: string; qrString: string | null } {
+  if (method.group === 'qris') {
+    const qrString = buildDynamicQris({
+      merchant: deps.qrisMerchant,
+      merchantName: link.displayName ?? merchantName,
+      amount: link.totalAmount,
+      reference: reffNo,
+    });
+    return { value: reffNo, qrString };
+  }
+  const bank = findVaBank(method.code);
+  if (!bank) throw new Error(`no VA bank for ${method.code}`);
+  return { value: newVaNumber(bank, deps.random), qrString: null };
+}
+
+function missingCustomerDetails(link: PaymentLink, customer: Customer | null) {
+  if (!link.requiredCustomerDetail) return null;
+  const errors: FieldErrors = {};
+  if (!customer?.name) errors['customer.name'] = ['Your name is required.'];
+  if (!customer?.email) errors['customer.email'] = ['Your email address is required.'];
+  if (!customer?.phone) errors['customer.phone'] = ['Your phone number is required.'];
+  if (Object.keys(errors).length === 0) return null;
+  return failure(
+    'CUSTOMER_DETAILS_REQUIRED',
+    'Name, email and phone are required to pay this link.',
+    errors,
+  );
+}
