@@ -1,6 +1,8 @@
 import type { Config } from './config/env.ts';
 import type { AccountStore } from './domain/account/account.ts';
+import type { PaymentStore } from './domain/payment/payment-store.ts';
 import type { PaymentLinkStore } from './domain/payment-link/payment-link-store.ts';
+import type { QrisMerchant } from './domain/payment-method/qris/qris-payload.ts';
 import type { Catalog } from './domain/payment-method/catalog.ts';
 import type { Clock, RandomBytes } from './domain/shared/clock.ts';
 import type { Logger } from './logger.ts';
@@ -15,6 +17,9 @@ export type Deps = {
   catalog: Catalog;
   accounts: AccountStore;
   links: PaymentLinkStore;
+  payments: PaymentStore;
+  /** Who QRIS payments are paid to (the sandbox acquirer by default). */
+  qrisMerchant: QrisMerchant;
   secretBox: SecretBox;
   tokens: AccessTokens;
   /** Resolves when the database answers; rejects when it does not (GET /healthz). */

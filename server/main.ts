@@ -10,6 +10,8 @@ import { createSecretBox } from './security/secret-box.ts';
 import { loadSecretKey } from './security/secret-key.ts';
 import { createAccountStore } from './store/account-store.ts';
 import { openDatabase } from './store/database.ts';
+import { createPaymentStore } from './store/payment-store.ts';
+import { SANDBOX_QRIS_MERCHANT } from './domain/payment-method/qris/qris-payload.ts';
 import { createPaymentLinkStore } from './store/payment-link-store.ts';
 import { createSettingsStore } from './store/settings-store.ts';
 import { sql } from 'drizzle-orm';
@@ -39,6 +41,8 @@ export async function startPaylink(env: Record<string, string | undefined>): Pro
     catalog: createCatalog(),
     accounts: createAccountStore(database.db),
     links: createPaymentLinkStore(database.db),
+    payments: createPaymentStore(database.db),
+    qrisMerchant: SANDBOX_QRIS_MERCHANT,
     secretBox,
     tokens: createAccessTokens(secretKey),
     pingDatabase: async () => {

@@ -3,6 +3,8 @@
 declare namespace App {
   interface Locals {
     /** Set by src/fetch.ts for every page: pages read through it, never the database. */
-    checkout: import('../server/checkout/checkout-view.ts').CheckoutReader;
+    checkout: import('../server/checkout/checkout-types.ts').CheckoutReader;
+    /** A checkout form post that failed, to render again with its errors (no-JS path). */
+    checkoutForm?: import('../server/http/checkout/checkout-routes.ts').CheckoutFormState;
   }
 }

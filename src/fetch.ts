@@ -1,6 +1,6 @@
 import { astro, getFetchState } from 'astro/hono';
 import type { MiddlewareHandler } from 'hono';
-import { createCheckoutReader } from '../server/checkout/checkout-view.ts';
+import { createCheckoutReader } from '../server/checkout/checkout-reader.ts';
 import { createApp } from '../server/http/app.ts';
 import { paylink } from '../server/runtime.ts';
 
@@ -9,7 +9,10 @@ const renderWithAstro = astro();
 
 /** Pages get what they render through Astro.locals, from the server side. */
 const renderPages: MiddlewareHandler = async (c, next) => {
-  getFetchState(c).locals.checkout = checkout;
+  const locals = getFetchState(c).locals;
+  locals.checkout = checkout;
+  const form = c.get('checkoutForm') as App.Locals['checkoutForm'];
+  if (form) locals.checkoutForm = form;
   const response = (await renderWithAstro(c, next)) ?? (await c.notFound());
   // Astro sends text/html without a charset; a phone's browser must not have to guess.
   if (response.headers.get('content-type') === 'text/html') {

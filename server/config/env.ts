@@ -61,7 +61,7 @@ const EnvSchema = v.object({
       v.regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hexadecimal characters (32 bytes)'),
     ),
   ),
-  PAYMENT_PROVIDER: v.optional(v.picklist(['sandbox']), 'sandbox'),
+  PAYMENT_PROVIDER: v.optional(v.picklist(['sandbox', 'none']), 'sandbox'),
   LOG_LEVEL: v.optional(v.picklist(['debug', 'info', 'warn', 'error', 'silent']), 'info'),
 });
 

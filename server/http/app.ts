@@ -5,6 +5,8 @@ import type { Deps } from '../deps.ts';
 import { adminRoutes } from './admin/account-routes.ts';
 import { accessTokenRoutes } from './api-v1/access-token-routes.ts';
 import { paymentLinkRoutes } from './api-v1/payment-link-routes.ts';
+import { checkoutRoutes } from './checkout/checkout-routes.ts';
+import { sandboxRoutes } from './sandbox/sandbox-routes.ts';
 import { sendFailure } from './respond.ts';
 
 export type AppOptions = {
@@ -43,6 +45,18 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
     sendFailure(c, failure('NOT_FOUND', `No API route ${c.req.method} ${c.req.path}.`)),
   );
   app.route('/api', api);
+
+  const limitBody = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: (c) =>
+      sendFailure(c, failure('PAYLOAD_TOO_LARGE', 'The request body is larger than 64 KiB.')),
+  });
+  app.use('/b2b/*', limitBody);
+  app.route('/b2b', checkoutRoutes(deps));
+  if (deps.config.PAYMENT_PROVIDER === 'sandbox') {
+    app.use('/sandbox/*', limitBody);
+    app.route('/sandbox', sandboxRoutes(deps));
+  }
 
   app.onError((error, c) => {
     deps.log.error(

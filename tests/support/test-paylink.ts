@@ -8,6 +8,8 @@ import { createAccessTokens } from '../../server/security/access-token.ts';
 import { createSecretBox } from '../../server/security/secret-box.ts';
 import { createAccountStore } from '../../server/store/account-store.ts';
 import type { Db } from '../../server/store/database.ts';
+import { createPaymentStore } from '../../server/store/payment-store.ts';
+import { SANDBOX_QRIS_MERCHANT } from '../../server/domain/payment-method/qris/qris-payload.ts';
 import { createPaymentLinkStore } from '../../server/store/payment-link-store.ts';
 import { sql } from 'drizzle-orm';
 import { type Backend, openTestDatabase } from './test-database.ts';
@@ -63,6 +65,8 @@ export async function createTestPaylink(
     catalog: createCatalog(),
     accounts: createAccountStore(database.db),
     links: createPaymentLinkStore(database.db),
+    payments: createPaymentStore(database.db),
+    qrisMerchant: SANDBOX_QRIS_MERCHANT,
     secretBox: createSecretBox(secretKey),
     tokens: createAccessTokens(secretKey),
     pingDatabase: async () => {

@@ -1,0 +1,76 @@
+import type { InstructionBlock, Lang } from '../domain/payment-instructions/index.ts';
+import type { PaymentStatus } from '../domain/payment/payment.ts';
+import type { MethodGroup } from '../domain/payment-method/catalog.ts';
+
+export type { InstructionBlock, Lang };
+
+/** What the link page shows; `paid` is a used-up single-use link (its receipt). */
+export type LinkState = 'open' | 'expired' | 'closed' | 'paid';
+
+export type ItemLine = {
+  name: string;
+  quantity: number;
+  unitPrice: number;
+  subtotal: number;
+  isDiscount: boolean;
+};
+
+export type MethodOption = { code: string; group: MethodGroup; label: string; fullName: string };
+
+export type Receipt = {
+  paymentReffNo: string;
+  methodName: string;
+  amount: number;
+  /** ISO 8601 with +07:00. */
+  paidAt: string;
+};
+
+export type ReturnToMerchant = { url: string; status: 'paid' | 'expired' };
+
+/** The header every checkout view shares: who is paid, for what, how much. */
+export type LinkSummary = {
+  publicId: string;
+  linkReffNo: string;
+  merchantName: string;
+  title: string;
+  description: string | null;
+  items: ItemLine[] | null;
+  total: number;
+  /** ISO 8601 with +07:00, or null for a link that never expires. */
+  expiresAt: string | null;
+  sandbox: boolean;
+};
+
+export type LinkPageView = LinkSummary & {
+  state: LinkState;
+  requiresCustomer: boolean;
+  customerPrefill: { name: string | null; email: string | null; phone: string | null } | null;
+  methodGroups: { group: MethodGroup; methods: MethodOption[] }[];
+  receipt: Receipt | null;
+  returnToMerchant: ReturnToMerchant | null;
+};
+
+export type PaymentPageView = LinkSummary & {
+  linkState: 'open' | 'expired' | 'closed';
+  payment: {
+    reffNo: string;
+    methodCode: string;
+    methodName: string;
+    group: MethodGroup;
+    status: PaymentStatus;
+    amount: number;
+    expiresAt: string;
+    va: { number: string; grouped: string; bankName: string } | null;
+    qr: { svg: string; pngUrl: string; payload: string } | null;
+    instructions: InstructionBlock[];
+  };
+  receipt: Receipt | null;
+  returnToMerchant: ReturnToMerchant | null;
+};
+
+export type CheckoutReader = {
+  /** The link page; null for an unknown link (the page answers 404 and reveals nothing). */
+  linkPage: (publicId: string) => Promise<LinkPageView | null>;
+  /** One payment of the link; null when the link or payment is unknown or they do not match. */
+  paymentPage: (publicId: string, reffNo: string, lang: Lang) => Promise<PaymentPageView | null>;
+};

@@ -1,0 +1,124 @@
+import { Hono } from 'hono';
+import { csrf } from 'hono/csrf';
+import QRCode from 'qrcode';
+import { effectivePaymentStatus } from '../../domain/payment/payment.ts';
+import { cancelPayment } from '../../domain/payment/receive-payment.ts';
+import { startPayment } from '../../domain/payment/start-payment.ts';
+import { computeLinkStatus } from '../../domain/payment-link/payment-link.ts';
+import { isPublicId } from '../../domain/shared/ids.ts';
+import { failure, type FieldErrors } from '../../domain/shared/result.ts';
+import type { Deps } from '../../deps.ts';
+import { presentPayment } from '../api-v1/present-payment.ts';
+import { sendData, sendFailure } from '../respond.ts';
+import { readPaymentRequest } from './payment-request.ts';
+
+/** A form post that failed: the page renders it again with these errors (no-JS path). */
+export type CheckoutFormState = {
+  code: string;
+  message: string;
+  errors: FieldErrors;
+  fields: Record<string, string>;
+};
+export type CheckoutEnv = { Variables: { checkoutForm: CheckoutFormState } };
+
+const LINK_NOT_FOUND = failure('LINK_NOT_FOUND', 'Payment Link not found.');
+
+/** SPEC §7: the customer-facing endpoints under /b2b/{public id}. */
+export function checkoutRoutes(deps: Deps) {
+  const routes = new Hono<CheckoutEnv>();
+  const publicOrigin = new URL(deps.config.PUBLIC_BASE_URL).origin;
+  // Form posts must come from our own pages (the request's origin or the public one).
+  routes.use(
+    '*',
+    csrf({
+      origin: (origin, c) => origin === publicOrigin || origin === new URL(c.req.url).origin,
+    }),
+  );
+
+  const findLink = async (publicId: string) =>
+    isPublicId(publicId) ? deps.links.findByPublicId(publicId) : null;
+  const findPayment = async (publicId: string, reffNo: string) => {
+    const link = await findLink(publicId);
+    const payment = link ? await deps.payments.findByReffNo(reffNo) : null;
+    return link && payment && payment.linkId === link.id ? { link, payment } : null;
+  };
+
+  routes.post('/:publicId/payments', async (c, next) => {
+    const publicId = c.req.param('publicId');
+    const request = await readPaymentRequest(c);
+    const link = await findLink(publicId);
+    if (!link) return sendFailure(c, LINK_NOT_FOUND);
+    const started = request.input.ok
+      ? await startPayment(deps, link, request.input.value)
+      : request.input;
+    if (!started.ok) {
+      if (!request.isForm) return sendFailure(c, started);
+      c.set('checkoutForm', {
+        code: started.code,
+        message: started.message,
+        errors: started.errors ?? {},
+        fields: request.fields,
+      });
+      return next();
+    }
+    const payment = started.value;
+    deps.log.info(
+      `payment ${payment.reffNo} started on link ${link.id} with ${payment.methodCode}`,
+    );
+    const viewUrl = `${deps.config.PUBLIC_BASE_URL}/b2b/${publicId}/payments/${payment.reffNo}`;
+    if (request.isForm) return c.redirect(`/b2b/${publicId}/payments/${payment.reffNo}`, 303);
+    const data = {
+      ...presentPayment(payment, link, deps.catalog, deps.clock()),
+      qr_string: payment.qrString,
+      view_url: viewUrl,
+    };
+    return sendData(c, data, 201);
+  });
+
+  // "Choose another method": the pending payment is cancelled first, so it cannot be paid too.
+  routes.post('/:publicId/payments/:reffNo/cancel', async (c) => {
+    const { publicId, reffNo } = c.req.param();
+    const found = await findPayment(publicId, reffNo);
+    if (!found) return sendFailure(c, failure('PAYMENT_NOT_FOUND', 'No such payment.'));
+    await cancelPayment(deps, found.payment.id);
+    return c.redirect(`/b2b/${publicId}`, 303);
+  });
+
+  // Polled by the page (SPEC §7: it learns of payment within 2 seconds).
+  routes.get('/:publicId/status', async (c) => {
+    const link = await findLink(c.req.param('publicId'));
+    if (!link) return sendFailure(c, LINK_NOT_FOUND);
+    const now = deps.clock();
+    const reffNo = c.req.query('payment');
+    const payment = reffNo ? await deps.payments.findByReffNo(reffNo) : null;
+    c.header('cache-control', 'no-store');
+    return c.json({
+      link_status: computeLinkStatus(link, now),
+      payment:
+        payment && payment.linkId === link.id
+          ? { reff_no: payment.reffNo, status: effectivePaymentStatus(payment, now) }
+          : null,
+    });
+  });
+
+  // SPEC §7: the QR as a PNG, to save and upload from the same phone.
+  routes.get('/:publicId/payments/:reffNo/qr.png', async (c) => {
+    const { publicId, reffNo } = c.req.param();
+    const found = await findPayment(publicId, reffNo);
+    if (!found?.payment.qrString)
+      return sendFailure(c, failure('PAYMENT_NOT_FOUND', 'No such QR code.'));
+    const png = await QRCode.toBuffer(found.payment.qrString, {
+      type: 'png',
+      errorCorrectionLevel: 'M',
+      margin: 4,
+      scale: 10,
+    });
+    return c.body(new Uint8Array(png), 200, {
+      'content-type': 'image/png',
+      'content-disposition': `attachment; filename="QRIS-${reffNo}.png"`,
+      'cache-control': 'private, max-age=3600',
+    });
+  });
+
+  return routes;
+}

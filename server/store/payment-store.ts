@@ -1,0 +1,158 @@
+import { and, desc, eq, ne, sql } from 'drizzle-orm';
+import * as v from 'valibot';
+import { PAYMENT_STATUSES, type Payment, type PaymentStatus } from '../domain/payment/payment.ts';
+import type { PaymentStore, PaymentTx } from '../domain/payment/payment-store.ts';
+import type { Db } from './database.ts';
+import { toPaymentLink } from './payment-link-store.ts';
+import { paymentLinks, payments } from './schema.ts';
+
+type PaymentRow = typeof payments.$inferSelect;
+
+const CustomerSchema = v.nullable(
+  v.object({
+    name: v.nullable(v.string()),
+    email: v.nullable(v.string()),
+    phone: v.nullable(v.string()),
+  }),
+);
+
+export function toPayment(row: PaymentRow): Payment {
+  return {
+    ...row,
+    status: v.parse(v.picklist(PAYMENT_STATUSES), row.status),
+    customer: v.parse(CustomerSchema, row.customer),
+  };
+}
+
+/** The timestamp column each status sets when a payment enters it. */
+function stampFor(status: PaymentStatus, at: Date) {
+  if (status === 'paid') return { paidAt: at };
+  if (status === 'settled') return { settledAt: at };
+  if (status === 'expired' || status === 'cancelled') return { endedAt: at };
+  return {};
+}
+
+/** PostgreSQL's unique_violation: the pending VA number is already taken. */
+function isUniqueViolation(error: unknown): boolean {
+  const code =
+    (error as { code?: string; cause?: { code?: string } }).code ??
+    (error as { cause?: { code?: string } }).cause?.code;
+  return code === '23505';
+}
+
+function transactionOf(tx: Db): PaymentTx {
+  return {
+    async lockLink(linkId) {
+      const [row] = await tx
+        .select()
+        .from(paymentLinks)
+        .where(eq(paymentLinks.id, linkId))
+        .for('update');
+      return row ? toPaymentLink(row) : null;
+    },
+    async lockPayment(paymentId) {
+      const [row] = await tx
+        .select()
+        .from(payments)
+        .where(eq(payments.id, paymentId))
+        .for('update');
+      return row ? toPayment(row) : null;
+    },
+    async setPaymentStatus(paymentId, status, at) {
+      const [row] = await tx
+        .update(payments)
+        .set({ status, updatedAt: at, ...stampFor(status, at) })
+        .where(eq(payments.id, paymentId))
+        .returning();
+      if (!row) throw new Error(`payment ${paymentId} vanished inside its transaction`);
+      return toPayment(row);
+    },
+    async recordLinkUse(linkId, paidAt) {
+      const [row] = await tx
+        .update(paymentLinks)
+        .set({
+          currentUsage: sql`${paymentLinks.currentUsage} + 1`,
+          paymentDate: paidAt,
+          updatedAt: paidAt,
+          status: sql`case when ${paymentLinks.currentUsage} + 1 >= ${paymentLinks.maxUsage} then 'closed' else ${paymentLinks.status} end`,
+        })
+        .where(eq(paymentLinks.id, linkId))
+        .returning();
+      if (!row) throw new Error(`link ${linkId} vanished inside its transaction`);
+      return toPaymentLink(row);
+    },
+    async cancelOtherPending(linkId, exceptPaymentId, at) {
+      const rows = await tx
+        .update(payments)
+        .set({ status: 'cancelled', updatedAt: at, endedAt: at })
+        .where(
+          and(
+            eq(payments.linkId, linkId),
+            eq(payments.status, 'pending'),
+            ne(payments.id, exceptPaymentId),
+          ),
+        )
+        .returning();
+      return rows.map(toPayment);
+    },
+  };
+}
+
+export function createPaymentStore(db: Db): PaymentStore {
+  const newest = async (where: ReturnType<typeof eq>) => {
+    const [row] = await db.select().from(payments).where(where).orderBy(desc(payments.id)).limit(1);
+    return row ? toPayment(row) : null;
+  };
+  return {
+    async insertPending(payment, now) {
+      try {
+        return await db.transaction(async (tx) => {
+          // Shared lock: payers may start in parallel, but not while a payment closes the link.
+          const [link] = await tx
+            .select()
+            .from(paymentLinks)
+            .where(eq(paymentLinks.id, payment.linkId))
+            .for('share');
+          const open =
+            link &&
+            link.status === 'open' &&
+            link.currentUsage < link.maxUsage &&
+            (link.expiredAt === null || link.expiredAt.getTime() > now.getTime());
+          if (!open) return 'link_not_open' as const;
+          const [row] = await tx.insert(payments).values(payment).returning();
+          if (!row) throw new Error('payment insert returned nothing');
+          return toPayment(row);
+        });
+      } catch (error) {
+        if (isUniqueViolation(error)) return 'method_value_taken';
+        throw error;
+      }
+    },
+    findByReffNo: (reffNo) => newest(eq(payments.reffNo, reffNo)),
+    findByMethodValue: (methodCode, value) =>
+      newest(
+        and(eq(payments.methodCode, methodCode), eq(payments.methodValue, value)) as ReturnType<
+          typeof eq
+        >,
+      ),
+    async findByVaNumber(vaNumber) {
+      const [row] = await db
+        .select()
+        .from(payments)
+        .where(and(eq(payments.methodValue, vaNumber), sql`${payments.methodCode} like 'VA\\_%'`))
+        .orderBy(desc(payments.id))
+        .limit(1);
+      return row ? toPayment(row) : null;
+    },
+    async listByLink(linkId, limit) {
+      const rows = await db
+        .select()
+        .from(payments)
+        .where(eq(payments.linkId, linkId))
+        .orderBy(desc(payments.id))
+        .limit(limit);
+      return rows.map(toPayment);
+    },
+    transaction: (work) => db.transaction((tx) => work(transactionOf(tx as unknown as Db))),
+  };
+}
