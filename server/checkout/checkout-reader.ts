@@ -74,9 +74,10 @@ export function createCheckoutReader(deps: Deps): CheckoutReader {
       const summary = link && (await summaryOf(link));
       if (!link || !summary) return null;
       const status = computeLinkStatus(link, deps.clock());
-      // A used-up single-use link shows its receipt rather than "closed".
+      // A used-up single-use link shows its receipt rather than "closed", and still does once
+      // its expired_at has passed: the customer paid, so "expired" would be wrong.
       const lastPaid =
-        status === 'closed' && link.maxUsage === 1 && link.currentUsage >= 1
+        status !== 'open' && link.maxUsage === 1 && link.currentUsage >= 1
           ? (await deps.payments.listByLink(link.id, 20)).find(
               (p) => p.status === 'paid' || p.status === 'settled',
             )

@@ -1,5 +1,6 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
 import { failure } from '../domain/shared/result.ts';
 import type { Deps } from '../deps.ts';
 import { adminRoutes } from './admin/account-routes.ts';
@@ -8,6 +9,7 @@ import { paymentLinkRoutes } from './api-v1/payment-link-routes.ts';
 import { checkoutRoutes } from './checkout/checkout-routes.ts';
 import { sandboxRoutes } from './sandbox/sandbox-routes.ts';
 import { sendFailure } from './respond.ts';
+import { securityHeaders } from './security-headers.ts';
 
 export type AppOptions = {
   /** Renders pages (Astro's `astro()` in the real server); absent in API-only tests. */
@@ -20,6 +22,7 @@ const MAX_BODY_BYTES = 64 * 1024;
 /** The whole HTTP surface: API sub-apps per audience, then pages. */
 export function createApp(deps: Deps, options: AppOptions = {}) {
   const app = new Hono();
+  app.use('*', securityHeaders({ https: deps.config.PUBLIC_BASE_URL.startsWith('https:') }));
 
   app.get('/healthz', async (c) => {
     try {
@@ -59,6 +62,8 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   }
 
   app.onError((error, c) => {
+    // Middleware refusals (csrf's 403, for one) throw their answer: it is not our failure.
+    if (error instanceof HTTPException) return error.getResponse();
     deps.log.error(
       `unhandled error on ${c.req.method} ${c.req.path}: ${error.stack ?? error.message}`,
     );

@@ -22,6 +22,7 @@ function newAccount(overrides: Partial<NewAccount> = {}): NewAccount {
     createdAt: new Date('2026-01-15T03:00:00.123Z'),
     updatedAt: new Date('2026-01-15T04:05:06.789Z'),
     apiKeyHash: randomBytes(32).toString('hex'),
+    apiKeySealed: `v1.sealed-api-key-${suffix}`,
     clientSecretSealed: `v1.sealed-client-secret-${suffix}`,
     webhookSecretSealed: `v1.sealed-webhook-secret-${suffix}`,
     ...overrides,
@@ -29,7 +30,13 @@ function newAccount(overrides: Partial<NewAccount> = {}): NewAccount {
 }
 
 function publicPart(account: NewAccount) {
-  const { apiKeyHash: _h, clientSecretSealed: _c, webhookSecretSealed: _w, ...rest } = account;
+  const {
+    apiKeyHash: _h,
+    apiKeySealed: _k,
+    clientSecretSealed: _c,
+    webhookSecretSealed: _w,
+    ...rest
+  } = account;
   return rest;
 }
 

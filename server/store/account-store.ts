@@ -35,13 +35,20 @@ function toAccount(row: AccountRow): Account & StoredCredentials {
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     apiKeyHash: row.apiKeyHash,
+    apiKeySealed: row.apiKeySealed,
     clientSecretSealed: row.clientSecretSealed,
     webhookSecretSealed: row.webhookSecretSealed,
   };
 }
 
 function withoutCredentials(account: Account & StoredCredentials): Account {
-  const { apiKeyHash: _h, clientSecretSealed: _c, webhookSecretSealed: _w, ...rest } = account;
+  const {
+    apiKeyHash: _h,
+    apiKeySealed: _k,
+    clientSecretSealed: _c,
+    webhookSecretSealed: _w,
+    ...rest
+  } = account;
   return rest;
 }
 

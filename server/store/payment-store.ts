@@ -98,6 +98,12 @@ function transactionOf(tx: Db): PaymentTx {
   };
 }
 
+/**
+ * PostgreSQL refuses NUL in a text parameter (an error, not "no row"); a key with one matches
+ * no stored row, so it is answered as not found without asking.
+ */
+const isSearchable = (key: string) => !key.includes('\u0000');
+
 export function createPaymentStore(db: Db): PaymentStore {
   const newest = async (where: ReturnType<typeof eq>) => {
     const [row] = await db.select().from(payments).where(where).orderBy(desc(payments.id)).limit(1);
@@ -128,14 +134,18 @@ export function createPaymentStore(db: Db): PaymentStore {
         throw error;
       }
     },
-    findByReffNo: (reffNo) => newest(eq(payments.reffNo, reffNo)),
-    findByMethodValue: (methodCode, value) =>
-      newest(
-        and(eq(payments.methodCode, methodCode), eq(payments.methodValue, value)) as ReturnType<
-          typeof eq
-        >,
-      ),
+    findByReffNo: async (reffNo) =>
+      isSearchable(reffNo) ? newest(eq(payments.reffNo, reffNo)) : null,
+    findByMethodValue: async (methodCode, value) =>
+      !isSearchable(methodCode) || !isSearchable(value)
+        ? null
+        : newest(
+            and(eq(payments.methodCode, methodCode), eq(payments.methodValue, value)) as ReturnType<
+              typeof eq
+            >,
+          ),
     async findByVaNumber(vaNumber) {
+      if (!isSearchable(vaNumber)) return null;
       const [row] = await db
         .select()
         .from(payments)

@@ -25,6 +25,8 @@ export const accounts = pgTable('accounts', {
   inquiryCallbackUrl: text('inquiry_callback_url'),
   /** SHA-256 of the api_key: looked up, never read back. */
   apiKeyHash: text('api_key_hash').notNull().unique(),
+  /** Sealed too: callbacks carry it as X-PARTNER-ID (SPEC §6). */
+  apiKeySealed: text('api_key_sealed'),
   clientId: text('client_id').notNull().unique(),
   /** AES-256-GCM under SECRET_KEY: HMAC keys the server itself must use. */
   clientSecretSealed: text('client_secret_sealed').notNull(),
@@ -116,5 +118,44 @@ export const payments = pgTable(
       sql`${table.status} in ('pending', 'paid', 'settled', 'expired', 'cancelled')`,
     ),
     check('payments_amount_positive', sql`${table.amount} > 0`),
+  ],
+);
+
+/**
+ * The durable outbox (SPEC §6): every callback and email, written in the same transaction as
+ * the state change that causes it, sent by the worker, retried until delivered or given up.
+ */
+export const deliveries = pgTable(
+  'deliveries',
+  {
+    id: serial('id').primaryKey(),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    linkId: integer('link_id'),
+    paymentId: integer('payment_id'),
+    channel: text('channel').notNull(),
+    event: text('event').notNull(),
+    /** A URL (webhook) or an email address. */
+    target: text('target').notNull(),
+    /** Standard Webhooks `webhook-id`: the same on every retry. */
+    messageId: text('message_id').notNull().unique(),
+    /** The exact body to send (webhook JSON text, or the composed mail as JSON). */
+    payload: text('payload').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    lastStatusCode: integer('last_status_code'),
+    lastError: text('last_error'),
+    nextAttemptAt: instant('next_attempt_at').notNull(),
+    deliveredAt: instant('delivered_at'),
+    failedAt: instant('failed_at'),
+    createdAt: instant('created_at').notNull(),
+    updatedAt: instant('updated_at').notNull(),
+  },
+  (table) => [
+    index('deliveries_due')
+      .on(table.nextAttemptAt)
+      .where(sql`${table.deliveredAt} is null and ${table.failedAt} is null`),
+    index('deliveries_account').on(table.accountId, table.id.desc()),
+    check('deliveries_channel', sql`${table.channel} in ('webhook', 'email')`),
   ],
 );

@@ -46,3 +46,25 @@ export function linkStatus(
 export function publicIdOf(link: { payment_url: string }): string {
   return link.payment_url.split('/b2b/')[1] ?? '';
 }
+
+/** The origin of `t.app.request('/…')`: a form post from our own page carries it. */
+export const PAGE_ORIGIN = 'http://localhost';
+
+/** A browser form post (no JavaScript path): answers status, Location and body text. */
+export async function postForm(
+  t: TestPaylink,
+  path: string,
+  fields: Record<string, string>,
+  origin: string = PAGE_ORIGIN,
+): Promise<{ status: number; location: string | null; text: string }> {
+  const response = await t.app.request(path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', origin },
+    body: new URLSearchParams(fields).toString(),
+  });
+  return {
+    status: response.status,
+    location: response.headers.get('location'),
+    text: await response.text(),
+  };
+}

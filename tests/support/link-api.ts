@@ -12,6 +12,8 @@ export const DAY_MS = 24 * HOUR_MS;
 export const MINIMAL_LINK = { title: 'Kaos Polos', total_amount: 20_000 } as const;
 
 export type ApiAnswer = Awaited<ReturnType<typeof callApi>>;
+/** Any answer with a status and a parsed body (checkout and sandbox answers carry no headers). */
+type AnyAnswer = Pick<ApiAnswer, 'status' | 'body'> & { headers?: Headers };
 
 /** POST /api/v1.0/payment-link-manage/{account_id} as this merchant. */
 export function createLink(t: TestPaylink, merchant: Merchant, body: unknown): Promise<ApiAnswer> {
@@ -31,7 +33,7 @@ export async function createLinkOk(
 }
 
 /** The failure envelope of SPEC §3 with this status and reason. */
-export function expectFailure(answer: ApiAnswer, status: number, reason: string): void {
+export function expectFailure(answer: AnyAnswer, status: number, reason: string): void {
   expect(answer.status).toBe(status);
   expect(answer.body).toMatchObject({
     status,
@@ -43,7 +45,7 @@ export function expectFailure(answer: ApiAnswer, status: number, reason: string)
 }
 
 /** A 422 VALIDATION_FAILED whose `errors` names exactly these field paths. */
-export function expectInvalid(answer: ApiAnswer, ...fields: string[]): void {
+export function expectInvalid(answer: AnyAnswer, ...fields: string[]): void {
   expectFailure(answer, 422, 'VALIDATION_FAILED');
   expect(Object.keys(answer.body.errors).sort()).toEqual([...fields].sort());
   for (const field of fields) {

@@ -18,6 +18,8 @@ export type Account = {
 /** What the store keeps besides the account: a hash and two sealed secrets. */
 export type StoredCredentials = {
   apiKeyHash: string;
+  /** Null for accounts created before callbacks carried X-PARTNER-ID. */
+  apiKeySealed: string | null;
   clientSecretSealed: string;
   webhookSecretSealed: string;
 };

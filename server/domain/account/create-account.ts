@@ -51,6 +51,7 @@ export async function createAccount(
   await deps.accounts.insert({
     ...account,
     apiKeyHash: deps.hashApiKey(credentials.apiKey),
+    apiKeySealed: deps.seal(credentials.apiKey),
     clientSecretSealed: deps.seal(credentials.clientSecret),
     webhookSecretSealed: deps.seal(credentials.webhookSecret),
   });

@@ -37,14 +37,16 @@ export function decidePayment(
       then: 'expire',
     };
   }
-  // SPEC §2: only an open link takes money; a payment of a closed or expired link is void.
+  // SPEC §2: only an open link takes money. A payment never outlives its link's expired_at,
+  // so it expires with the link (the link's expiry may have been brought forward after the
+  // payment started); a payment of a closed link is cancelled.
   const linkStatus = computeLinkStatus(link, now);
   if (linkStatus !== 'open') {
     return {
       kind: 'refuse',
       reason: 'NOT_PAYABLE',
       message: `The payment link is ${linkStatus}.`,
-      then: 'cancel',
+      then: linkStatus === 'expired' ? 'expire' : 'cancel',
     };
   }
   if (amount !== null && amount !== payment.amount) {

@@ -1,7 +1,7 @@
 import type { Clock } from '../shared/clock.ts';
 import { failure, type Result, success } from '../shared/result.ts';
 import { decidePayment } from './decide-payment.ts';
-import type { Payment } from './payment.ts';
+import { isPastDeadline, type Payment } from './payment.ts';
 import type { PaymentStore } from './payment-store.ts';
 
 export type ReceiveDeps = { clock: Clock; payments: PaymentStore };
@@ -52,7 +52,10 @@ export async function settlePayment(
   });
 }
 
-/** The customer chose another method: a pending payment is cancelled so its VA/QR refuses money. */
+/**
+ * The customer chose another method: a pending payment is cancelled so its VA/QR refuses money.
+ * One already past its deadline is recorded as expired instead, which is what it became first.
+ */
 export async function cancelPayment(
   deps: ReceiveDeps,
   paymentId: number,
@@ -63,6 +66,10 @@ export async function cancelPayment(
     if (!payment) return failure('PAYMENT_NOT_FOUND', 'No such payment.');
     if (payment.status !== 'pending')
       return failure('NOT_PAYABLE', `This payment is ${payment.status}.`);
+    if (isPastDeadline(payment, now)) {
+      await tx.setPaymentStatus(payment.id, 'expired', now);
+      return failure('NOT_PAYABLE', 'This payment has expired.');
+    }
     return success(await tx.setPaymentStatus(payment.id, 'cancelled', now));
   });
 }

@@ -39,7 +39,13 @@ export function requireBearer(deps: Deps) {
     if (account.status !== 'active') {
       return sendFailure(c, failure('ACCOUNT_SUSPENDED', 'This account is suspended.'));
     }
-    const { apiKeyHash: _h, clientSecretSealed: _c, webhookSecretSealed: _w, ...plain } = account;
+    const {
+      apiKeyHash: _h,
+      apiKeySealed: _k,
+      clientSecretSealed: _c,
+      webhookSecretSealed: _w,
+      ...plain
+    } = account;
     c.set('account', plain);
     return next();
   });

@@ -6,7 +6,7 @@ import { cancelPayment } from '../../domain/payment/receive-payment.ts';
 import { startPayment } from '../../domain/payment/start-payment.ts';
 import { computeLinkStatus } from '../../domain/payment-link/payment-link.ts';
 import { isPublicId } from '../../domain/shared/ids.ts';
-import { failure, type FieldErrors } from '../../domain/shared/result.ts';
+import { type Failure, failure, type FieldErrors } from '../../domain/shared/result.ts';
 import type { Deps } from '../../deps.ts';
 import { presentPayment } from '../api-v1/present-payment.ts';
 import { sendData, sendFailure } from '../respond.ts';
@@ -46,21 +46,24 @@ export function checkoutRoutes(deps: Deps) {
   routes.post('/:publicId/payments', async (c, next) => {
     const publicId = c.req.param('publicId');
     const request = await readPaymentRequest(c);
-    const link = await findLink(publicId);
-    if (!link) return sendFailure(c, LINK_NOT_FOUND);
-    const started = request.input.ok
-      ? await startPayment(deps, link, request.input.value)
-      : request.input;
-    if (!started.ok) {
-      if (!request.isForm) return sendFailure(c, started);
+    // A failed form post falls through to the page, which shows it again (or the unknown-link
+    // page) instead of raw JSON; a JSON client gets the failure envelope.
+    const refuse = (failed: Failure) => {
+      if (!request.isForm) return sendFailure(c, failed);
       c.set('checkoutForm', {
-        code: started.code,
-        message: started.message,
-        errors: started.errors ?? {},
+        code: failed.code,
+        message: failed.message,
+        errors: failed.errors ?? {},
         fields: request.fields,
       });
       return next();
-    }
+    };
+    const link = await findLink(publicId);
+    if (!link) return refuse(LINK_NOT_FOUND);
+    const started = request.input.ok
+      ? await startPayment(deps, link, request.input.value)
+      : request.input;
+    if (!started.ok) return refuse(started);
     const payment = started.value;
     deps.log.info(
       `payment ${payment.reffNo} started on link ${link.id} with ${payment.methodCode}`,

@@ -1,8 +1,13 @@
 import type { Context } from 'hono';
 import * as v from 'valibot';
 import type { StartPaymentInput } from '../../domain/payment/start-payment.ts';
-import { type Result, success } from '../../domain/shared/result.ts';
-import { EmailSchema, IndonesianPhoneSchema, optionalText } from '../api-v1/field-schemas.ts';
+import { failure, type Result, success } from '../../domain/shared/result.ts';
+import {
+  EmailSchema,
+  IndonesianPhoneSchema,
+  jsonObject,
+  optionalText,
+} from '../api-v1/field-schemas.ts';
 import { readJson, validate } from '../read-body.ts';
 
 const optionalEmail = v.nullish(v.union([v.literal(''), EmailSchema], 'Must be an email address.'));
@@ -13,14 +18,18 @@ const optionalPhone = v.nullish(
   ),
 );
 
-/** SPEC §7: `{method, customer?: {name, email, phone}}`, as JSON or as form fields. */
+/**
+ * SPEC §7: `{method, customer?: {name, email, phone}}`, as JSON or as form fields. Any short
+ * printable code is read as a method choice, so that one not in the catalog (`va_bri`,
+ * `VA_FOO`) gets the same METHOD_NOT_OFFERED as one the link does not offer.
+ */
 const PaymentRequestSchema = v.object({
   method: v.pipe(
     v.string('Choose a payment method.'),
-    v.regex(/^[A-Z_]{1,40}$/, 'Choose a payment method.'),
+    v.regex(/^[\x20-\x7e]{1,40}$/, 'Choose a payment method.'),
   ),
   customer: v.nullish(
-    v.object({ name: optionalText(255), email: optionalEmail, phone: optionalPhone }),
+    jsonObject({ name: optionalText(255), email: optionalEmail, phone: optionalPhone }),
   ),
 });
 
@@ -45,7 +54,16 @@ export async function readPaymentRequest(c: Context): Promise<PaymentRequest> {
     const json = await readJson(c);
     return { isForm: false, fields: {}, input: json.ok ? toInput(json.value) : json };
   }
-  const form = await c.req.parseBody();
+  // A multipart body without a boundary, or cut short, makes the parser throw: that is the
+  // client's malformed body, not our failure.
+  const form = await c.req.parseBody().catch(() => null);
+  if (!form) {
+    return {
+      isForm: true,
+      fields: {},
+      input: failure('MALFORMED_BODY', 'The form could not be read.'),
+    };
+  }
   const fields = Object.fromEntries(
     Object.entries(form).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
   );

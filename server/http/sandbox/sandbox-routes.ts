@@ -2,7 +2,7 @@ import { type Context, Hono } from 'hono';
 import { csrf } from 'hono/csrf';
 import * as v from 'valibot';
 import type { Payment } from '../../domain/payment/payment.ts';
-import type { Result } from '../../domain/shared/result.ts';
+import { failure, type Result } from '../../domain/shared/result.ts';
 import type { Deps } from '../../deps.ts';
 import { wholeNumber } from '../api-v1/field-schemas.ts';
 import { readJson, validate } from '../read-body.ts';
@@ -86,6 +86,22 @@ export function sandboxRoutes(deps: Deps) {
         });
     if (!result.ok) deps.log.info(`sandbox simulate ${payment.reffNo}: ${result.code}`);
     return c.redirect(`/b2b/${link.publicId}/payments/${payment.reffNo}`, 303);
+  });
+
+  // The bank-simulator page's form (GET /sandbox): pay a VA number or pasted QR text by hand.
+  routes.post('/pay', csrf(), async (c) => {
+    const form = await c.req.parseBody();
+    const text = (name: string) => (typeof form[name] === 'string' ? String(form[name]).trim() : '');
+    const amount = /^\d{1,10}$/.test(text('amount')) ? Number(text('amount')) : Number.NaN;
+    let result: Result<Payment>;
+    if (text('kind') === 'qris') result = await payQris(deps, text('qr_string'));
+    else if (!Number.isSafeInteger(amount) || amount < 1) {
+      result = failure('VALIDATION_FAILED', 'Type the amount in whole rupiah.');
+    } else result = await payVirtualAccount(deps, { bank: text('bank'), vaNumber: text('va_number'), amount });
+    const outcome = result.ok
+      ? new URLSearchParams({ outcome: 'paid', reff: result.value.reffNo })
+      : new URLSearchParams({ outcome: 'refused', code: result.code });
+    return c.redirect(`/sandbox?${outcome}`, 303);
   });
 
   return routes;

@@ -1,0 +1,110 @@
+import type { Account } from '../account/account.ts';
+import { buildInquiryBody, type InquiryEvent } from '../callback/inquiry-body.ts';
+import { buildV1TransactionBody } from '../callback/payment-link-transaction-body.ts';
+import { buildV4PaymentLinkBody } from '../callback/v4-payment-link-body.ts';
+import { composeLinkMail, composeReceiptMail } from '../mail/index.ts';
+import type { Payment } from '../payment/payment.ts';
+import type { PaymentLink } from '../payment-link/payment-link.ts';
+import type { NewDelivery } from './delivery.ts';
+
+/** What turning state changes into deliveries needs besides the rows themselves. */
+export type EventContext = {
+  /** PUBLIC_BASE_URL, without a trailing slash. */
+  baseUrl: string;
+  now: Date;
+  /** A fresh `msg_…` id: the webhook-id of one delivery, the same on all its retries. */
+  newMessageId: () => string;
+  methodName: (code: string) => string;
+};
+
+type Subject = { payment: Payment; link: PaymentLink; account: Account };
+
+/** SPEC §6: the link's callback_url, else the account's; none means no callback. */
+export function callbackTarget(link: PaymentLink, account: Account): string | null {
+  return link.callbackUrl ?? account.callbackUrl;
+}
+
+function webhook(subject: Subject, context: EventContext, event: string, target: string, body: unknown): NewDelivery {
+  return {
+    accountId: subject.account.id,
+    linkId: subject.link.id,
+    paymentId: subject.payment.id,
+    channel: 'webhook',
+    event,
+    target,
+    messageId: context.newMessageId(),
+    payload: JSON.stringify(body),
+  };
+}
+
+function transactionCallback(subject: Subject, context: EventContext, status: 'paid' | 'settled'): NewDelivery[] {
+  const target = callbackTarget(subject.link, subject.account);
+  if (!target) return [];
+  const { baseUrl, now } = context;
+  if (subject.link.dialect === 'v4') {
+    const v4Status = status === 'paid' ? 'paid' : 'completed';
+    const body = buildV4PaymentLinkBody({ link: subject.link, status: v4Status, baseUrl });
+    return [webhook(subject, context, `payment_link.${v4Status}`, target, body)];
+  }
+  const body = buildV1TransactionBody({ ...subject, status, now, baseUrl });
+  return [webhook(subject, context, `payment-link-transaction.${status}`, target, body)];
+}
+
+/** A payment was paid: the merchant's callback, and a receipt to a known customer email. */
+export function paidDeliveries(subject: Subject, context: EventContext): NewDelivery[] {
+  const deliveries = transactionCallback(subject, context, 'paid');
+  const { payment, link, account } = subject;
+  const email = payment.customer?.email ?? link.customer?.email ?? null;
+  if (email) {
+    const mail = composeReceiptMail({
+      merchantName: link.displayName ?? account.name,
+      title: link.title,
+      amount: payment.amount,
+      paidAt: payment.paidAt ?? context.now,
+      methodName: context.methodName(payment.methodCode),
+      paymentReffNo: payment.reffNo,
+      customerName: payment.customer?.name ?? link.customer?.name ?? null,
+      to: email,
+    });
+    deliveries.push({ ...mailDelivery(subject.account.id, link.id, payment.id, 'mail.receipt', context), target: email, payload: JSON.stringify(mail) });
+  }
+  return deliveries;
+}
+
+/** A paid payment's money settled (v4: completed). */
+export function settledDeliveries(subject: Subject, context: EventContext): NewDelivery[] {
+  return transactionCallback(subject, context, 'settled');
+}
+
+/** SPEC §6: optional inquiry events, only to the account's inquiry URL. */
+export function inquiryDeliveries(subject: Subject, context: EventContext, event: InquiryEvent): NewDelivery[] {
+  const target = subject.account.inquiryCallbackUrl;
+  if (!target) return [];
+  const body = buildInquiryBody({
+    event,
+    payment: subject.payment,
+    methodName: context.methodName(subject.payment.methodCode),
+    now: context.now,
+  });
+  return [webhook(subject, context, event, target, body)];
+}
+
+/** SPEC §3.2 and §4: a link created with a customer email is mailed to the customer. */
+export function linkCreatedDeliveries(link: PaymentLink, account: Account, context: EventContext): NewDelivery[] {
+  const email = link.customer?.email;
+  if (!email) return [];
+  const mail = composeLinkMail({
+    merchantName: link.displayName ?? account.name,
+    title: link.title,
+    amount: link.totalAmount,
+    expiresAt: link.expiredAt,
+    payUrl: `${context.baseUrl}/b2b/${link.publicId}`,
+    customerName: link.customer?.name ?? null,
+    to: email,
+  });
+  return [{ ...mailDelivery(account.id, link.id, null, 'mail.payment_link', context), target: email, payload: JSON.stringify(mail) }];
+}
+
+function mailDelivery(accountId: string, linkId: number, paymentId: number | null, event: string, context: EventContext) {
+  return { accountId, linkId, paymentId, channel: 'email' as const, event, messageId: context.newMessageId() };
+}

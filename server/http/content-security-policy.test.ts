@@ -1,0 +1,39 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { API_CONTENT_SECURITY_POLICY, contentSecurityPolicyFor } from './content-security-policy.ts';
+
+const sha = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+
+describe('contentSecurityPolicyFor', () => {
+  const html = `<html><head><style>body{margin:0}</style><script type="module" src="/_astro/a.js"></script>
+<script>customElements.define('x-y', class extends HTMLElement {})</script></head>
+<body><script>console.log("two")</script></body></html>`;
+  const policy = contentSecurityPolicyFor(html);
+  const directive = (name: string) => policy.split('; ').find((d) => d.startsWith(`${name} `)) ?? '';
+
+  it('lists the hash of every inline script and style, and nothing for external ones', () => {
+    expect(directive('script-src').split(' ').slice(1).sort()).toEqual(
+      ["'self'", sha(`customElements.define('x-y', class extends HTMLElement {})`), sha('console.log("two")')].sort(),
+    );
+    expect(directive('style-src')).toBe(`style-src 'self' ${sha('body{margin:0}')}`);
+  });
+
+  it('allows no inline script without its hash, no third party and no framing', () => {
+    expect(policy).not.toContain('unsafe-inline');
+    expect(policy).not.toContain('unsafe-eval');
+    expect(policy).toContain("default-src 'none'");
+    expect(policy).toContain("frame-ancestors 'none'");
+    expect(policy).toContain("form-action 'self'");
+    expect(policy).not.toMatch(/https?:/);
+  });
+
+  it('changes when an injected script changes', () => {
+    const injected = contentSecurityPolicyFor(html.replace('console.log("two")', 'alert(1)'));
+    expect(injected).not.toBe(policy);
+    expect(injected).not.toContain(sha('console.log("two")'));
+  });
+
+  it('has a locked-down policy for non-HTML answers', () => {
+    expect(API_CONTENT_SECURITY_POLICY).toBe("default-src 'none'; frame-ancestors 'none'");
+  });
+});
