@@ -5,7 +5,10 @@ import type { PaymentLinkStore } from './domain/payment-link/payment-link-store.
 import type { QrisMerchant } from './domain/payment-method/qris/qris-payload.ts';
 import type { Catalog } from './domain/payment-method/catalog.ts';
 import type { Clock, RandomBytes } from './domain/shared/clock.ts';
+import type { DeliveryStore } from './domain/delivery/delivery.ts';
+import type { EventContext } from './domain/delivery/payment-events.ts';
 import type { Logger } from './logger.ts';
+import type { Mailer } from './mail/create-mailer.ts';
 import type { AccessTokens } from './security/access-token.ts';
 import type { SecretBox } from './security/secret-box.ts';
 
@@ -18,6 +21,10 @@ export type Deps = {
   accounts: AccountStore;
   links: PaymentLinkStore;
   payments: PaymentStore;
+  deliveries: DeliveryStore;
+  /** What state changes need to write their callbacks and mails (base URL, ids, names). */
+  eventContext: (now: Date) => EventContext;
+  mailer: Mailer;
   /** Who QRIS payments are paid to (the sandbox acquirer by default). */
   qrisMerchant: QrisMerchant;
   secretBox: SecretBox;

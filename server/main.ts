@@ -1,15 +1,19 @@
 import { randomBytes } from 'node:crypto';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { loadConfig } from './config/env.ts';
 import { createDemoOnFirstStart } from './demo.ts';
 import type { Deps } from './deps.ts';
 import { createCatalog } from './domain/payment-method/catalog.ts';
 import { createLogger } from './logger.ts';
+import { createWorker } from './worker/worker.ts';
 import { createAccessTokens } from './security/access-token.ts';
 import { createSecretBox } from './security/secret-box.ts';
 import { loadSecretKey } from './security/secret-key.ts';
 import { createAccountStore } from './store/account-store.ts';
 import { openDatabase } from './store/database.ts';
+import { createDeliveryStore } from './store/delivery-store.ts';
+import { createEventContextFactory } from './domain/delivery/event-context.ts';
+import { createMailer } from './mail/create-mailer.ts';
 import { createPaymentStore } from './store/payment-store.ts';
 import { SANDBOX_QRIS_MERCHANT } from './domain/payment-method/qris/qris-payload.ts';
 import { createPaymentLinkStore } from './store/payment-link-store.ts';
@@ -34,14 +38,19 @@ export async function startPaylink(env: Record<string, string | undefined>): Pro
   const settings = createSettingsStore(database.db);
   await checkSecretKey(settings, secretBox.fingerprint);
 
+  const random = (size: number) => new Uint8Array(randomBytes(size));
+  const catalog = createCatalog();
   const deps: Deps = {
     config,
     clock: () => new Date(),
-    random: (size) => randomBytes(size),
-    catalog: createCatalog(),
+    random,
+    catalog,
     accounts: createAccountStore(database.db),
     links: createPaymentLinkStore(database.db),
     payments: createPaymentStore(database.db),
+    deliveries: createDeliveryStore(database.db),
+    eventContext: createEventContextFactory({ baseUrl: config.PUBLIC_BASE_URL, random, catalog }),
+    mailer: createMailer({ smtpUrl: config.SMTP_URL, outboxDir: join(dataDir, 'outbox'), from: config.MAIL_FROM, logger: log }),
     qrisMerchant: SANDBOX_QRIS_MERCHANT,
     secretBox,
     tokens: createAccessTokens(secretKey),
@@ -51,7 +60,16 @@ export async function startPaylink(env: Record<string, string | undefined>): Pro
     log,
   };
   await createDemoOnFirstStart(deps, settings);
-  return { deps, close: () => database.close() };
+  const worker = createWorker(deps, config.WORKER_INTERVAL_MS);
+  worker.start();
+  return {
+    deps,
+    close: async () => {
+      await worker.stop();
+      await deps.mailer.close();
+      await database.close();
+    },
+  };
 }
 
 /**

@@ -22,6 +22,8 @@ describe('loadConfig: defaults', () => {
       SETTLEMENT_DELAY: 86_400,
       PAYMENT_PROVIDER: 'sandbox',
       LOG_LEVEL: 'info',
+      MAIL_FROM: 'Paylink <no-reply@localhost>',
+      WORKER_INTERVAL_MS: 1000,
     });
   });
 

@@ -6,7 +6,9 @@ import {
   type PaymentLink,
 } from '../domain/payment-link/payment-link.ts';
 import type { PaymentLinkStore } from '../domain/payment-link/payment-link-store.ts';
+import { createAccountStore } from './account-store.ts';
 import type { Db } from './database.ts';
+import { insertDeliveries } from './delivery-store.ts';
 import { paymentLinks } from './schema.ts';
 
 type LinkRow = typeof paymentLinks.$inferSelect;
@@ -59,13 +61,19 @@ function escapeLike(text: string): string {
 
 export function createPaymentLinkStore(db: Db): PaymentLinkStore {
   return {
-    async insert(link) {
-      const [row] = await db
-        .insert(paymentLinks)
-        .values(link)
-        .onConflictDoNothing({ target: [paymentLinks.accountId, paymentLinks.reffNo] })
-        .returning();
-      return row ? toPaymentLink(row) : 'reff_no_taken';
+    async insert(link, followUps) {
+      return db.transaction(async (tx) => {
+        const [row] = await tx
+          .insert(paymentLinks)
+          .values(link)
+          .onConflictDoNothing({ target: [paymentLinks.accountId, paymentLinks.reffNo] })
+          .returning();
+        if (!row) return 'reff_no_taken' as const;
+        const stored = toPaymentLink(row);
+        const account = followUps ? await createAccountStore(tx as unknown as Db).findById(stored.accountId) : null;
+        if (followUps && account) await insertDeliveries(tx as unknown as Db, followUps(stored, account), link.createdAt);
+        return stored;
+      });
     },
     async findById(accountId, id) {
       const [row] = await db

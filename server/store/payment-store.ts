@@ -1,8 +1,10 @@
-import { and, desc, eq, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, lte, ne, sql } from 'drizzle-orm';
 import * as v from 'valibot';
 import { PAYMENT_STATUSES, type Payment, type PaymentStatus } from '../domain/payment/payment.ts';
 import type { PaymentStore, PaymentTx } from '../domain/payment/payment-store.ts';
 import type { Db } from './database.ts';
+import { createAccountStore } from './account-store.ts';
+import { insertDeliveries } from './delivery-store.ts';
 import { toPaymentLink } from './payment-link-store.ts';
 import { paymentLinks, payments } from './schema.ts';
 
@@ -81,6 +83,15 @@ function transactionOf(tx: Db): PaymentTx {
       if (!row) throw new Error(`link ${linkId} vanished inside its transaction`);
       return toPaymentLink(row);
     },
+    async lockPaymentAndLink(paymentId) {
+      const [unlocked] = await tx.select({ linkId: payments.linkId }).from(payments).where(eq(payments.id, paymentId));
+      if (!unlocked) return null;
+      const link = await this.lockLink(unlocked.linkId);
+      const payment = await this.lockPayment(paymentId);
+      return link && payment ? { link, payment } : null;
+    },
+    findAccount: (accountId) => createAccountStore(tx).findById(accountId),
+    enqueue: (rows, now) => insertDeliveries(tx, rows, now),
     async cancelOtherPending(linkId, exceptPaymentId, at) {
       const rows = await tx
         .update(payments)
@@ -110,7 +121,7 @@ export function createPaymentStore(db: Db): PaymentStore {
     return row ? toPayment(row) : null;
   };
   return {
-    async insertPending(payment, now) {
+    async insertPending(payment, now, followUps) {
       try {
         return await db.transaction(async (tx) => {
           // Shared lock: payers may start in parallel, but not while a payment closes the link.
@@ -127,7 +138,12 @@ export function createPaymentStore(db: Db): PaymentStore {
           if (!open) return 'link_not_open' as const;
           const [row] = await tx.insert(payments).values(payment).returning();
           if (!row) throw new Error('payment insert returned nothing');
-          return toPayment(row);
+          const stored = toPayment(row);
+          const account = followUps ? await createAccountStore(tx as unknown as Db).findById(link.accountId) : null;
+          if (followUps && account) {
+            await insertDeliveries(tx as unknown as Db, followUps(stored, toPaymentLink(link), account), now);
+          }
+          return stored;
         });
       } catch (error) {
         if (isUniqueViolation(error)) return 'method_value_taken';
@@ -160,6 +176,24 @@ export function createPaymentStore(db: Db): PaymentStore {
         .from(payments)
         .where(eq(payments.linkId, linkId))
         .orderBy(desc(payments.id))
+        .limit(limit);
+      return rows.map(toPayment);
+    },
+    async findDueForExpiry(now, limit) {
+      const rows = await db
+        .select()
+        .from(payments)
+        .where(and(eq(payments.status, 'pending'), lte(payments.expiresAt, now)))
+        .orderBy(asc(payments.expiresAt))
+        .limit(limit);
+      return rows.map(toPayment);
+    },
+    async findDueForSettlement(paidBefore, limit) {
+      const rows = await db
+        .select()
+        .from(payments)
+        .where(and(eq(payments.status, 'paid'), lte(payments.paidAt, paidBefore)))
+        .orderBy(asc(payments.paidAt))
         .limit(limit);
       return rows.map(toPayment);
     },

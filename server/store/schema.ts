@@ -111,6 +111,11 @@ export const payments = pgTable(
       .on(table.methodCode, table.methodValue)
       .where(sql`${table.status} = 'pending'`),
     index('payments_method_value').on(table.methodValue),
+    // The worker's scans: pending payments by deadline, paid ones by payment time.
+    index('payments_pending_expiry')
+      .on(table.expiresAt)
+      .where(sql`${table.status} = 'pending'`),
+    index('payments_paid_at').on(table.paidAt).where(sql`${table.status} = 'paid'`),
     index('payments_link').on(table.linkId, table.id.desc()),
     index('payments_account').on(table.accountId, table.id.desc()),
     check(

@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { loadConfig } from '../../server/config/env.ts';
 import type { Deps } from '../../server/deps.ts';
@@ -8,6 +10,9 @@ import { createAccessTokens } from '../../server/security/access-token.ts';
 import { createSecretBox } from '../../server/security/secret-box.ts';
 import { createAccountStore } from '../../server/store/account-store.ts';
 import type { Db } from '../../server/store/database.ts';
+import { createDeliveryStore } from '../../server/store/delivery-store.ts';
+import { createEventContextFactory } from '../../server/domain/delivery/event-context.ts';
+import { createMailer } from '../../server/mail/create-mailer.ts';
 import { createPaymentStore } from '../../server/store/payment-store.ts';
 import { SANDBOX_QRIS_MERCHANT } from '../../server/domain/payment-method/qris/qris-payload.ts';
 import { createPaymentLinkStore } from '../../server/store/payment-link-store.ts';
@@ -53,19 +58,25 @@ export async function createTestPaylink(
   const database = await openTestDatabase(options.backend);
   const clock = createTestClock();
   const secretKey = randomBytes(32);
+  const config = loadConfig({
+    ADMIN_TOKEN: TEST_ADMIN_TOKEN,
+    PUBLIC_BASE_URL: TEST_BASE_URL,
+    LOG_LEVEL: 'silent',
+    ...options.env,
+  });
+  const random = (size: number) => new Uint8Array(randomBytes(size));
+  const catalog = createCatalog();
   const deps: Deps = {
-    config: loadConfig({
-      ADMIN_TOKEN: TEST_ADMIN_TOKEN,
-      PUBLIC_BASE_URL: TEST_BASE_URL,
-      LOG_LEVEL: 'silent',
-      ...options.env,
-    }),
+    config,
     clock: clock.now,
-    random: (size) => randomBytes(size),
-    catalog: createCatalog(),
+    random,
+    catalog,
     accounts: createAccountStore(database.db),
     links: createPaymentLinkStore(database.db),
     payments: createPaymentStore(database.db),
+    deliveries: createDeliveryStore(database.db),
+    eventContext: createEventContextFactory({ baseUrl: config.PUBLIC_BASE_URL, random, catalog }),
+    mailer: createMailer({ smtpUrl: config.SMTP_URL, outboxDir: join(tmpdir(), `paylink-test-outbox-${randomBytes(6).toString('hex')}`), from: config.MAIL_FROM }),
     qrisMerchant: SANDBOX_QRIS_MERCHANT,
     secretBox: createSecretBox(secretKey),
     tokens: createAccessTokens(secretKey),

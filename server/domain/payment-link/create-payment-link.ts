@@ -1,3 +1,4 @@
+import { type EventContext, linkCreatedDeliveries } from '../delivery/payment-events.ts';
 import { type Catalog, offeredMethods } from '../payment-method/catalog.ts';
 import type { Clock, RandomBytes } from '../shared/clock.ts';
 import { newPublicId } from '../shared/ids.ts';
@@ -14,6 +15,7 @@ export type LinkDeps = {
   random: RandomBytes;
   catalog: Catalog;
   links: PaymentLinkStore;
+  eventContext: (now: Date) => EventContext;
 };
 
 /** A create request after its shape was checked at the edge; field names are the v1.0 ones. */
@@ -55,30 +57,34 @@ export async function createPaymentLink(
   }
 
   const publicId = newPublicId(now, deps.random);
-  const stored = await deps.links.insert({
-    accountId,
-    reffNo: input.reffNo ?? publicId,
-    publicId,
-    dialect: input.dialect,
-    title: input.title,
-    description: input.description,
-    requiredCustomerDetail: input.requiredCustomerDetail,
-    maxUsage: input.maxUsage,
-    currentUsage: 0,
-    status: 'open',
-    expiredAt: input.expiredAt,
-    totalAmount: total,
-    items,
-    whitelistedPaymentMethod: whitelist,
-    redirectUrl: input.redirectUrl,
-    callbackUrl: input.callbackUrl,
-    optionalMetadata: input.optionalMetadata,
-    customer: input.customer,
-    displayName: input.displayName,
-    paymentDate: null,
-    createdAt: now,
-    updatedAt: now,
-  });
+  const stored = await deps.links.insert(
+    {
+      accountId,
+      reffNo: input.reffNo ?? publicId,
+      publicId,
+      dialect: input.dialect,
+      title: input.title,
+      description: input.description,
+      requiredCustomerDetail: input.requiredCustomerDetail,
+      maxUsage: input.maxUsage,
+      currentUsage: 0,
+      status: 'open',
+      expiredAt: input.expiredAt,
+      totalAmount: total,
+      items,
+      whitelistedPaymentMethod: whitelist,
+      redirectUrl: input.redirectUrl,
+      callbackUrl: input.callbackUrl,
+      optionalMetadata: input.optionalMetadata,
+      customer: input.customer,
+      displayName: input.displayName,
+      paymentDate: null,
+      createdAt: now,
+      updatedAt: now,
+    },
+    // SPEC §3.2: with a customer email, the link is mailed, written together with the link.
+    (link, account) => linkCreatedDeliveries(link, account, deps.eventContext(now)),
+  );
   if (stored === 'reff_no_taken') {
     return failure(
       'REFF_NO_TAKEN',

@@ -1,3 +1,5 @@
+import type { Account } from '../account/account.ts';
+import type { NewDelivery } from '../delivery/delivery.ts';
 import type { PaymentLink } from '../payment-link/payment-link.ts';
 import type { Payment, PaymentStatus } from './payment.ts';
 
@@ -8,11 +10,19 @@ export type PaymentTx = {
   /** The link row, locked until the transaction ends (`SELECT … FOR UPDATE`). */
   lockLink: (linkId: number) => Promise<PaymentLink | null>;
   lockPayment: (paymentId: number) => Promise<Payment | null>;
+  /**
+   * The payment and its link, both locked, link first: the one lock order of every
+   * transaction here, so that two of them never wait on each other (no deadlock).
+   */
+  lockPaymentAndLink: (paymentId: number) => Promise<{ payment: Payment; link: PaymentLink } | null>;
   setPaymentStatus: (paymentId: number, status: PaymentStatus, at: Date) => Promise<Payment>;
   /** One more use of the link: usage + 1, payment_date, and closed when it reaches max_usage. */
   recordLinkUse: (linkId: number, paidAt: Date) => Promise<PaymentLink>;
   /** Cancels every other pending payment of the link; answers how many. */
   cancelOtherPending: (linkId: number, exceptPaymentId: number, at: Date) => Promise<Payment[]>;
+  findAccount: (accountId: string) => Promise<Account | null>;
+  /** Puts callbacks and mails in the outbox, committed together with the state change. */
+  enqueue: (deliveries: NewDelivery[], now: Date) => Promise<void>;
 };
 
 export type PaymentStore = {
@@ -23,6 +33,7 @@ export type PaymentStore = {
   insertPending: (
     payment: NewPayment,
     now: Date,
+    followUps?: (stored: Payment, link: PaymentLink, account: Account) => NewDelivery[],
   ) => Promise<Payment | 'link_not_open' | 'method_value_taken'>;
   findByReffNo: (reffNo: string) => Promise<Payment | null>;
   /** The newest payment with this method and VA number / QRIS reference. */
@@ -31,5 +42,9 @@ export type PaymentStore = {
   findByVaNumber: (vaNumber: string) => Promise<Payment | null>;
   /** The link's payments, newest first. */
   listByLink: (linkId: number, limit: number) => Promise<Payment[]>;
+  /** Pending payments whose deadline has passed, oldest first (the worker expires them). */
+  findDueForExpiry: (now: Date, limit: number) => Promise<Payment[]>;
+  /** Paid payments paid at or before `paidBefore`, oldest first (the worker settles them). */
+  findDueForSettlement: (paidBefore: Date, limit: number) => Promise<Payment[]>;
   transaction: <T>(work: (tx: PaymentTx) => Promise<T>) => Promise<T>;
 };

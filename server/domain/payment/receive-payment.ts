@@ -1,54 +1,84 @@
+import type { EventContext } from '../delivery/payment-events.ts';
+import { inquiryDeliveries, paidDeliveries, settledDeliveries } from '../delivery/payment-events.ts';
 import type { Clock } from '../shared/clock.ts';
 import { failure, type Result, success } from '../shared/result.ts';
 import { decidePayment } from './decide-payment.ts';
+import type { PaymentLink } from '../payment-link/payment-link.ts';
 import { isPastDeadline, type Payment } from './payment.ts';
-import type { PaymentStore } from './payment-store.ts';
+import type { PaymentStore, PaymentTx } from './payment-store.ts';
 
-export type ReceiveDeps = { clock: Clock; payments: PaymentStore };
+export type ReceiveDeps = {
+  clock: Clock;
+  payments: PaymentStore;
+  eventContext: (now: Date) => EventContext;
+};
+
+/** Marks a pending payment expired and queues the inquiry-expired event (SPEC §6). */
+async function expireInside(deps: ReceiveDeps, tx: PaymentTx, payment: Payment, link: PaymentLink, now: Date) {
+  const expired = await tx.setPaymentStatus(payment.id, 'expired', now);
+  const account = await tx.findAccount(payment.accountId);
+  if (account) {
+    await tx.enqueue(inquiryDeliveries({ payment: expired, link, account }, deps.eventContext(now), 'payment_link.inquiry.expired'), now);
+  }
+  return expired;
+}
 
 /**
  * Money arrived for a payment (SPEC §2). In one transaction, with the link row locked first
  * (every payer of a link queues on it, so usage cannot pass max_usage): mark it paid, count
- * the use, close the link at max_usage and cancel its other pending payments. A repeated or
- * late notice changes nothing and is refused.
+ * the use, close the link at max_usage, cancel its other pending payments, and queue the
+ * merchant's callback and the customer's receipt. A repeated or late notice changes nothing.
  */
-export async function receivePayment(
-  deps: ReceiveDeps,
-  found: Payment,
-  amount: number | null,
-): Promise<Result<Payment>> {
+export async function receivePayment(deps: ReceiveDeps, found: Payment, amount: number | null): Promise<Result<Payment>> {
   const now = deps.clock();
   return deps.payments.transaction(async (tx) => {
-    // Link first, then payment: the one lock order of every transaction here (no deadlock).
-    const link = await tx.lockLink(found.linkId);
-    const payment = await tx.lockPayment(found.id);
-    if (!link || !payment) throw new Error(`payment ${found.id} lost its link`);
+    const locked = await tx.lockPaymentAndLink(found.id);
+    if (!locked) throw new Error(`payment ${found.id} lost its link`);
+    const { payment, link } = locked;
 
     const decision = decidePayment(payment, link, amount, now);
     if (decision.kind === 'refuse') {
-      if (decision.then === 'expire') await tx.setPaymentStatus(payment.id, 'expired', now);
+      if (decision.then === 'expire') await expireInside(deps, tx, payment, link, now);
       if (decision.then === 'cancel') await tx.setPaymentStatus(payment.id, 'cancelled', now);
       return failure(decision.reason, decision.message);
     }
     const paid = await tx.setPaymentStatus(payment.id, 'paid', now);
     const used = await tx.recordLinkUse(link.id, now);
     if (used.currentUsage >= used.maxUsage) await tx.cancelOtherPending(link.id, payment.id, now);
+    const account = await tx.findAccount(paid.accountId);
+    if (!account) throw new Error(`payment ${paid.id} has no account`);
+    await tx.enqueue(paidDeliveries({ payment: paid, link: used, account }, deps.eventContext(now)), now);
     return success(paid);
   });
 }
 
-/** SPEC §2: a paid payment becomes settled once; anything else is refused. */
-export async function settlePayment(
-  deps: ReceiveDeps,
-  paymentId: number,
-): Promise<Result<Payment>> {
+/** SPEC §2: a paid payment becomes settled once, and the merchant is told; else refused. */
+export async function settlePayment(deps: ReceiveDeps, paymentId: number): Promise<Result<Payment>> {
   const now = deps.clock();
   return deps.payments.transaction(async (tx) => {
-    const payment = await tx.lockPayment(paymentId);
-    if (!payment) return failure('PAYMENT_NOT_FOUND', 'No such payment.');
-    if (payment.status !== 'paid')
-      return failure('NOT_SETTLEABLE', `This payment is ${payment.status}, not paid.`);
-    return success(await tx.setPaymentStatus(payment.id, 'settled', now));
+    const locked = await tx.lockPaymentAndLink(paymentId);
+    if (!locked) return failure('PAYMENT_NOT_FOUND', 'No such payment.');
+    const { payment, link } = locked;
+    if (payment.status !== 'paid') return failure('NOT_SETTLEABLE', `This payment is ${payment.status}, not paid.`);
+    const settled = await tx.setPaymentStatus(payment.id, 'settled', now);
+    const account = await tx.findAccount(settled.accountId);
+    if (!account) throw new Error(`payment ${settled.id} has no account`);
+    await tx.enqueue(settledDeliveries({ payment: settled, link, account }, deps.eventContext(now)), now);
+    return success(settled);
+  });
+}
+
+/** The worker's expiry: a pending payment past its deadline becomes expired, once. */
+export async function expirePayment(deps: ReceiveDeps, paymentId: number): Promise<Result<Payment>> {
+  const now = deps.clock();
+  return deps.payments.transaction(async (tx) => {
+    const locked = await tx.lockPaymentAndLink(paymentId);
+    if (!locked) return failure('PAYMENT_NOT_FOUND', 'No such payment.');
+    const { payment, link } = locked;
+    if (payment.status !== 'pending' || !isPastDeadline(payment, now)) {
+      return failure('NOT_PAYABLE', `This payment is ${payment.status}.`);
+    }
+    return success(await expireInside(deps, tx, payment, link, now));
   });
 }
 
@@ -56,18 +86,15 @@ export async function settlePayment(
  * The customer chose another method: a pending payment is cancelled so its VA/QR refuses money.
  * One already past its deadline is recorded as expired instead, which is what it became first.
  */
-export async function cancelPayment(
-  deps: ReceiveDeps,
-  paymentId: number,
-): Promise<Result<Payment>> {
+export async function cancelPayment(deps: ReceiveDeps, paymentId: number): Promise<Result<Payment>> {
   const now = deps.clock();
   return deps.payments.transaction(async (tx) => {
-    const payment = await tx.lockPayment(paymentId);
-    if (!payment) return failure('PAYMENT_NOT_FOUND', 'No such payment.');
-    if (payment.status !== 'pending')
-      return failure('NOT_PAYABLE', `This payment is ${payment.status}.`);
+    const locked = await tx.lockPaymentAndLink(paymentId);
+    if (!locked) return failure('PAYMENT_NOT_FOUND', 'No such payment.');
+    const { payment, link } = locked;
+    if (payment.status !== 'pending') return failure('NOT_PAYABLE', `This payment is ${payment.status}.`);
     if (isPastDeadline(payment, now)) {
-      await tx.setPaymentStatus(payment.id, 'expired', now);
+      await expireInside(deps, tx, payment, link, now);
       return failure('NOT_PAYABLE', 'This payment has expired.');
     }
     return success(await tx.setPaymentStatus(payment.id, 'cancelled', now));

@@ -1,4 +1,5 @@
 import type { AccountStore } from '../account/account.ts';
+import { type EventContext, inquiryDeliveries } from '../delivery/payment-events.ts';
 import {
   computeLinkStatus,
   type Customer,
@@ -22,6 +23,7 @@ export type StartPaymentDeps = {
   accounts: AccountStore;
   payments: PaymentStore;
   qrisMerchant: QrisMerchant;
+  eventContext: (now: Date) => EventContext;
 };
 
 export type StartPaymentInput = { methodCode: string; customer: Customer | null };
@@ -78,6 +80,9 @@ export async function startPayment(
         updatedAt: now,
       },
       now,
+      // SPEC §6: the optional inquiry event, written with the payment.
+      (payment, current, owner) =>
+        inquiryDeliveries({ payment, link: current, account: owner }, deps.eventContext(now), 'payment_link.inquiry'),
     );
     if (stored === 'link_not_open')
       return failure('LINK_NOT_OPEN', 'This payment link is no longer open.');

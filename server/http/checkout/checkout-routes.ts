@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { csrf } from 'hono/csrf';
 import QRCode from 'qrcode';
 import { effectivePaymentStatus } from '../../domain/payment/payment.ts';
 import { cancelPayment } from '../../domain/payment/receive-payment.ts';
@@ -10,6 +9,7 @@ import { type Failure, failure, type FieldErrors } from '../../domain/shared/res
 import type { Deps } from '../../deps.ts';
 import { presentPayment } from '../api-v1/present-payment.ts';
 import { sendData, sendFailure } from '../respond.ts';
+import { sameOriginPosts } from '../same-origin-posts.ts';
 import { readPaymentRequest } from './payment-request.ts';
 
 /** A form post that failed: the page renders it again with these errors (no-JS path). */
@@ -26,14 +26,8 @@ const LINK_NOT_FOUND = failure('LINK_NOT_FOUND', 'Payment Link not found.');
 /** SPEC §7: the customer-facing endpoints under /b2b/{public id}. */
 export function checkoutRoutes(deps: Deps) {
   const routes = new Hono<CheckoutEnv>();
-  const publicOrigin = new URL(deps.config.PUBLIC_BASE_URL).origin;
-  // Form posts must come from our own pages (the request's origin or the public one).
-  routes.use(
-    '*',
-    csrf({
-      origin: (origin, c) => origin === publicOrigin || origin === new URL(c.req.url).origin,
-    }),
-  );
+  // Posts must come from our own pages or from a non-browser client (CSRF).
+  routes.use('*', sameOriginPosts(deps.config.PUBLIC_BASE_URL));
 
   const findLink = async (publicId: string) =>
     isPublicId(publicId) ? deps.links.findByPublicId(publicId) : null;

@@ -80,11 +80,24 @@ describe('POST /b2b/{id}/payments as a form post', () => {
     expect(await countPayments(t, link.id)).toBe(0);
   });
 
-  it('403 without any Origin header', async () => {
+  // Browsers name the origin of every POST; a request with neither Origin nor Sec-Fetch-Site
+  // comes from a server-side client, which a cross-site page cannot make the customer send.
+  it('accepts a post without Origin or Sec-Fetch-Site (not a browser)', async () => {
     const link = await newLink();
     const response = await t.app.request(`/b2b/${link.publicId}/payments`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'method=QRIS',
+    });
+    expect(response.status).toBe(303);
+    expect(await countPayments(t, link.id)).toBe(1);
+  });
+
+  it('403 when the browser says the post is cross-site, even without Origin', async () => {
+    const link = await newLink();
+    const response = await t.app.request(`/b2b/${link.publicId}/payments`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'cross-site' },
       body: 'method=QRIS',
     });
     expect(response.status).toBe(403);
@@ -159,14 +172,25 @@ describe('POST /b2b/{id}/payments as a form post', () => {
     }
   });
 
-  it('a JSON post needs no Origin: it cannot be sent cross-site without CORS', async () => {
+  it('refuses a cross-origin JSON post too, and grants no CORS', async () => {
     const link = await newLink();
     const response = await t.app.request(`/b2b/${link.publicId}/payments`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', origin: 'https://evil.example' },
       body: JSON.stringify({ method: 'QRIS' }),
     });
-    expect(response.status).toBe(201);
+    expect(response.status).toBe(403);
     expect(response.headers.get('access-control-allow-origin')).toBeNull();
+    expect(await countPayments(t, link.id)).toBe(0);
+  });
+
+  it('takes a JSON post from a server-side client without Origin', async () => {
+    const link = await newLink();
+    const response = await t.app.request(`/b2b/${link.publicId}/payments`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ method: 'QRIS' }),
+    });
+    expect(response.status).toBe(201);
   });
 });

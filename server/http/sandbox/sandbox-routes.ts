@@ -1,5 +1,4 @@
 import { type Context, Hono } from 'hono';
-import { csrf } from 'hono/csrf';
 import * as v from 'valibot';
 import type { Payment } from '../../domain/payment/payment.ts';
 import { failure, type Result } from '../../domain/shared/result.ts';
@@ -7,6 +6,7 @@ import type { Deps } from '../../deps.ts';
 import { wholeNumber } from '../api-v1/field-schemas.ts';
 import { readJson, validate } from '../read-body.ts';
 import { sendData, sendFailure } from '../respond.ts';
+import { sameOriginPosts } from '../same-origin-posts.ts';
 import { payQris, payVirtualAccount, settleNow } from './sandbox-payments.ts';
 
 const VaPaymentSchema = v.object({
@@ -35,12 +35,20 @@ const SettlementSchema = v.object({
   ),
 });
 
+/** SPEC §8 answers malformed input with 422, so a body that is not JSON is one too. */
+async function readSandboxJson(c: Context) {
+  const body = await readJson(c);
+  if (body.ok || body.code !== 'MALFORMED_BODY') return body;
+  return failure('VALIDATION_FAILED', body.message, { body: [body.message] });
+}
+
 /**
  * SPEC §8: the sandbox plays the banks. JSON answers: 200 paid, 404 unknown VA/QR, 409 no
  * longer payable, 422 wrong amount or malformed input. Mounted only in sandbox mode.
  */
 export function sandboxRoutes(deps: Deps) {
   const routes = new Hono();
+  routes.use('*', sameOriginPosts(deps.config.PUBLIC_BASE_URL));
   const answer = (c: Context, result: Result<Payment>) =>
     result.ok
       ? sendData(c, {
@@ -51,7 +59,7 @@ export function sandboxRoutes(deps: Deps) {
       : sendFailure(c, result);
 
   routes.post('/api/va-payments', async (c) => {
-    const body = await readJson(c);
+    const body = await readSandboxJson(c);
     const checked = body.ok ? validate(VaPaymentSchema, body.value) : body;
     if (!checked.ok) return sendFailure(c, checked);
     const { bank, va_number: vaNumber, amount } = checked.value;
@@ -59,21 +67,21 @@ export function sandboxRoutes(deps: Deps) {
   });
 
   routes.post('/api/qris-payments', async (c) => {
-    const body = await readJson(c);
+    const body = await readSandboxJson(c);
     const checked = body.ok ? validate(QrisPaymentSchema, body.value) : body;
     if (!checked.ok) return sendFailure(c, checked);
     return answer(c, await payQris(deps, checked.value.qr_string));
   });
 
   routes.post('/api/settlements', async (c) => {
-    const body = await readJson(c);
+    const body = await readSandboxJson(c);
     const checked = body.ok ? validate(SettlementSchema, body.value) : body;
     if (!checked.ok) return sendFailure(c, checked);
     return answer(c, await settleNow(deps, checked.value.reff_no));
   });
 
   // The checkout page's "simulate payment" button (sandbox only): pays the exact amount.
-  routes.post('/simulate/:reffNo', csrf(), async (c) => {
+  routes.post('/simulate/:reffNo', async (c) => {
     const payment = await deps.payments.findByReffNo(c.req.param('reffNo'));
     const link = payment ? await deps.links.findById(payment.accountId, payment.linkId) : null;
     if (!payment || !link) return c.notFound();
@@ -89,8 +97,8 @@ export function sandboxRoutes(deps: Deps) {
   });
 
   // The bank-simulator page's form (GET /sandbox): pay a VA number or pasted QR text by hand.
-  routes.post('/pay', csrf(), async (c) => {
-    const form = await c.req.parseBody();
+  routes.post('/pay', async (c) => {
+    const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
     const text = (name: string) => (typeof form[name] === 'string' ? String(form[name]).trim() : '');
     const amount = /^\d{1,10}$/.test(text('amount')) ? Number(text('amount')) : Number.NaN;
     let result: Result<Payment>;

@@ -1,0 +1,2 @@
+CREATE INDEX "payments_pending_expiry" ON "payments" USING btree ("expires_at") WHERE "payments"."status" = 'pending';--> statement-breakpoint
+CREATE INDEX "payments_paid_at" ON "payments" USING btree ("paid_at") WHERE "payments"."status" = 'paid';

@@ -1,0 +1,66 @@
+import { expirePayment, settlePayment } from '../domain/payment/receive-payment.ts';
+import type { Deps } from '../deps.ts';
+import { attemptDelivery } from './deliver.ts';
+
+/** How long a claimed delivery stays invisible to other workers (longer than one attempt). */
+const LEASE_MS = 60_000;
+const BATCH = 50;
+
+export type WorkDone = { expired: number; settled: number; attempted: number };
+
+export type Worker = {
+  /** One pass over all due work; tests call it directly with a moved clock. */
+  runOnce: () => Promise<WorkDone>;
+  start: () => void;
+  stop: () => Promise<void>;
+};
+
+/**
+ * The timed work of the server process (issue: payment lifecycle): expire payments at their
+ * deadline, settle paid ones after SETTLEMENT_DELAY, and send due callbacks and mails. With
+ * several processes on one PostgreSQL each transition happens once (it re-checks the row
+ * under lock) and each delivery is claimed by one worker at a time (SKIP LOCKED + lease).
+ */
+export function createWorker(deps: Deps, intervalMs: number): Worker {
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<unknown> = Promise.resolve();
+  let stopped = false;
+
+  const runOnce = async (): Promise<WorkDone> => {
+    const now = deps.clock();
+    let expired = 0;
+    for (const payment of await deps.payments.findDueForExpiry(now, BATCH)) {
+      if ((await expirePayment(deps, payment.id)).ok) expired += 1;
+    }
+    let settled = 0;
+    const paidBefore = new Date(now.getTime() - deps.config.SETTLEMENT_DELAY * 1000);
+    for (const payment of await deps.payments.findDueForSettlement(paidBefore, BATCH)) {
+      if ((await settlePayment(deps, payment.id)).ok) settled += 1;
+    }
+    const claimed = await deps.deliveries.claimDue(deps.clock(), LEASE_MS, BATCH);
+    await Promise.all(claimed.map((delivery) => attemptDelivery(deps, delivery)));
+    return { expired, settled, attempted: claimed.length };
+  };
+
+  const schedule = () => {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      running = runOnce()
+        .catch((error: unknown) => deps.log.error(`worker: ${error instanceof Error ? error.stack : String(error)}`))
+        .finally(schedule);
+    }, intervalMs);
+  };
+
+  return {
+    runOnce,
+    start: () => {
+      stopped = false;
+      schedule();
+    },
+    stop: async () => {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running;
+    },
+  };
+}
