@@ -50,7 +50,12 @@ export async function startPaylink(env: Record<string, string | undefined>): Pro
     payments: createPaymentStore(database.db),
     deliveries: createDeliveryStore(database.db),
     eventContext: createEventContextFactory({ baseUrl: config.PUBLIC_BASE_URL, random, catalog }),
-    mailer: createMailer({ smtpUrl: config.SMTP_URL, outboxDir: join(dataDir, 'outbox'), from: config.MAIL_FROM, logger: log }),
+    mailer: createMailer({
+      smtpUrl: config.SMTP_URL,
+      outboxDir: join(dataDir, 'outbox'),
+      from: config.MAIL_FROM,
+      logger: log,
+    }),
     qrisMerchant: SANDBOX_QRIS_MERCHANT,
     secretBox,
     tokens: createAccessTokens(secretKey),

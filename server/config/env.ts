@@ -48,12 +48,25 @@ const EnvSchema = v.object({
     v.pipe(v.string(), v.regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')),
   ),
   MAIL_FROM: v.optional(
-    v.pipe(v.string(), v.maxLength(200), v.regex(/^[^\r\n]*<?[^\s@<>]+@[^\s@<>]+>?$/, 'must be an address such as "Paylink <no-reply@example.com>"')),
+    v.pipe(
+      v.string(),
+      v.maxLength(200),
+      v.regex(
+        /^[^\r\n]*<?[^\s@<>]+@[^\s@<>]+>?$/,
+        'must be an address such as "Paylink <no-reply@example.com>"',
+      ),
+    ),
     'Paylink <no-reply@localhost>',
   ),
   /** How often the worker looks for due work (expiry, settlement, deliveries). */
   WORKER_INTERVAL_MS: v.optional(
-    v.pipe(v.string(), v.regex(/^\d+$/, 'must be whole milliseconds'), v.toNumber(), v.minValue(50), v.maxValue(60_000)),
+    v.pipe(
+      v.string(),
+      v.regex(/^\d+$/, 'must be whole milliseconds'),
+      v.toNumber(),
+      v.minValue(50),
+      v.maxValue(60_000),
+    ),
     '1000',
   ),
   ADMIN_TOKEN: v.optional(

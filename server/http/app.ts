@@ -5,6 +5,7 @@ import { failure } from '../domain/shared/result.ts';
 import type { Deps } from '../deps.ts';
 import { adminRoutes } from './admin/account-routes.ts';
 import { accessTokenRoutes } from './api-v1/access-token-routes.ts';
+import { historyRoutes } from './api-v1/history-routes.ts';
 import { paymentLinkRoutes } from './api-v1/payment-link-routes.ts';
 import { checkoutRoutes } from './checkout/checkout-routes.ts';
 import { sandboxRoutes } from './sandbox/sandbox-routes.ts';
@@ -43,6 +44,7 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   );
   api.route('/', accessTokenRoutes(deps));
   api.route('/v1.0', paymentLinkRoutes(deps));
+  api.route('/v1.0', historyRoutes(deps));
   api.route('/admin', adminRoutes(deps));
   api.all('*', (c) =>
     sendFailure(c, failure('NOT_FOUND', `No API route ${c.req.method} ${c.req.path}.`)),

@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { API_CONTENT_SECURITY_POLICY, contentSecurityPolicyFor } from './content-security-policy.ts';
+import {
+  API_CONTENT_SECURITY_POLICY,
+  contentSecurityPolicyFor,
+} from './content-security-policy.ts';
 
 const sha = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 
@@ -9,11 +12,16 @@ describe('contentSecurityPolicyFor', () => {
 <script>customElements.define('x-y', class extends HTMLElement {})</script></head>
 <body><script>console.log("two")</script></body></html>`;
   const policy = contentSecurityPolicyFor(html);
-  const directive = (name: string) => policy.split('; ').find((d) => d.startsWith(`${name} `)) ?? '';
+  const directive = (name: string) =>
+    policy.split('; ').find((d) => d.startsWith(`${name} `)) ?? '';
 
   it('lists the hash of every inline script and style, and nothing for external ones', () => {
     expect(directive('script-src').split(' ').slice(1).sort()).toEqual(
-      ["'self'", sha(`customElements.define('x-y', class extends HTMLElement {})`), sha('console.log("two")')].sort(),
+      [
+        "'self'",
+        sha(`customElements.define('x-y', class extends HTMLElement {})`),
+        sha('console.log("two")'),
+      ].sort(),
     );
     expect(directive('style-src')).toBe(`style-src 'self' ${sha('body{margin:0}')}`);
   });

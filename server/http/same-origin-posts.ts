@@ -10,13 +10,17 @@ import { sendFailure } from './respond.ts';
 export function sameOriginPosts(publicBaseUrl: string): MiddlewareHandler {
   const publicOrigin = new URL(publicBaseUrl).origin;
   return async (c, next) => {
-    if (c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.method === 'OPTIONS') return next();
+    if (c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.method === 'OPTIONS')
+      return next();
     const origin = c.req.header('origin');
     const site = c.req.header('sec-fetch-site');
     const ownOrigin = new URL(c.req.url).origin;
     const originOk = origin === undefined || origin === publicOrigin || origin === ownOrigin;
     const siteOk = site === undefined || site === 'same-origin' || site === 'none';
     if (originOk && siteOk) return next();
-    return sendFailure(c, failure('FORBIDDEN_ORIGIN', 'Cross-site requests are not accepted here.'));
+    return sendFailure(
+      c,
+      failure('FORBIDDEN_ORIGIN', 'Cross-site requests are not accepted here.'),
+    );
   };
 }

@@ -9,7 +9,8 @@ export function securityHeaders(options: { https: boolean }): MiddlewareHandler 
   return async (c, next) => {
     await next();
     const headers = c.res.headers;
-    if (!headers.has('content-security-policy')) headers.set('content-security-policy', API_CONTENT_SECURITY_POLICY);
+    if (!headers.has('content-security-policy'))
+      headers.set('content-security-policy', API_CONTENT_SECURITY_POLICY);
     headers.set('x-content-type-options', 'nosniff');
     headers.set('referrer-policy', 'no-referrer');
     headers.set('x-frame-options', 'DENY');

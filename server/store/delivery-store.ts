@@ -1,6 +1,11 @@
 import { and, count, desc, eq, inArray, isNull, lte, type SQL, sql } from 'drizzle-orm';
 import * as v from 'valibot';
-import { DELIVERY_CHANNELS, type Delivery, type DeliveryStore, type NewDelivery } from '../domain/delivery/delivery.ts';
+import {
+  DELIVERY_CHANNELS,
+  type Delivery,
+  type DeliveryStore,
+  type NewDelivery,
+} from '../domain/delivery/delivery.ts';
 import type { Db } from './database.ts';
 import { deliveries } from './schema.ts';
 
@@ -13,7 +18,9 @@ export function toDelivery(row: DeliveryRow): Delivery {
 /** Adds deliveries to the outbox, due now; called inside the state change's transaction. */
 export async function insertDeliveries(db: Db, rows: NewDelivery[], now: Date): Promise<void> {
   if (rows.length === 0) return;
-  await db.insert(deliveries).values(rows.map((row) => ({ ...row, nextAttemptAt: now, createdAt: now, updatedAt: now })));
+  await db
+    .insert(deliveries)
+    .values(rows.map((row) => ({ ...row, nextAttemptAt: now, createdAt: now, updatedAt: now })));
 }
 
 export function createDeliveryStore(db: Db): DeliveryStore {
@@ -24,7 +31,13 @@ export function createDeliveryStore(db: Db): DeliveryStore {
         const due = await tx
           .select({ id: deliveries.id })
           .from(deliveries)
-          .where(and(isNull(deliveries.deliveredAt), isNull(deliveries.failedAt), lte(deliveries.nextAttemptAt, now)))
+          .where(
+            and(
+              isNull(deliveries.deliveredAt),
+              isNull(deliveries.failedAt),
+              lte(deliveries.nextAttemptAt, now),
+            ),
+          )
           .orderBy(deliveries.nextAttemptAt)
           .limit(limit)
           .for('update', { skipLocked: true });
@@ -32,7 +45,12 @@ export function createDeliveryStore(db: Db): DeliveryStore {
         const rows = await tx
           .update(deliveries)
           .set({ nextAttemptAt: new Date(now.getTime() + leaseMs), updatedAt: now })
-          .where(inArray(deliveries.id, due.map((row) => row.id)))
+          .where(
+            inArray(
+              deliveries.id,
+              due.map((row) => row.id),
+            ),
+          )
           .returning();
         return rows.map(toDelivery);
       });

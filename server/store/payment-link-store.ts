@@ -70,8 +70,11 @@ export function createPaymentLinkStore(db: Db): PaymentLinkStore {
           .returning();
         if (!row) return 'reff_no_taken' as const;
         const stored = toPaymentLink(row);
-        const account = followUps ? await createAccountStore(tx as unknown as Db).findById(stored.accountId) : null;
-        if (followUps && account) await insertDeliveries(tx as unknown as Db, followUps(stored, account), link.createdAt);
+        const account = followUps
+          ? await createAccountStore(tx as unknown as Db).findById(stored.accountId)
+          : null;
+        if (followUps && account)
+          await insertDeliveries(tx as unknown as Db, followUps(stored, account), link.createdAt);
         return stored;
       });
     },

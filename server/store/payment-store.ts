@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, lte, ne, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, lte, ne, type SQL, sql } from 'drizzle-orm';
 import * as v from 'valibot';
 import { PAYMENT_STATUSES, type Payment, type PaymentStatus } from '../domain/payment/payment.ts';
 import type { PaymentStore, PaymentTx } from '../domain/payment/payment-store.ts';
@@ -84,7 +84,10 @@ function transactionOf(tx: Db): PaymentTx {
       return toPaymentLink(row);
     },
     async lockPaymentAndLink(paymentId) {
-      const [unlocked] = await tx.select({ linkId: payments.linkId }).from(payments).where(eq(payments.id, paymentId));
+      const [unlocked] = await tx
+        .select({ linkId: payments.linkId })
+        .from(payments)
+        .where(eq(payments.id, paymentId));
       if (!unlocked) return null;
       const link = await this.lockLink(unlocked.linkId);
       const payment = await this.lockPayment(paymentId);
@@ -139,9 +142,15 @@ export function createPaymentStore(db: Db): PaymentStore {
           const [row] = await tx.insert(payments).values(payment).returning();
           if (!row) throw new Error('payment insert returned nothing');
           const stored = toPayment(row);
-          const account = followUps ? await createAccountStore(tx as unknown as Db).findById(link.accountId) : null;
+          const account = followUps
+            ? await createAccountStore(tx as unknown as Db).findById(link.accountId)
+            : null;
           if (followUps && account) {
-            await insertDeliveries(tx as unknown as Db, followUps(stored, toPaymentLink(link), account), now);
+            await insertDeliveries(
+              tx as unknown as Db,
+              followUps(stored, toPaymentLink(link), account),
+              now,
+            );
           }
           return stored;
         });
@@ -178,6 +187,39 @@ export function createPaymentStore(db: Db): PaymentStore {
         .orderBy(desc(payments.id))
         .limit(limit);
       return rows.map(toPayment);
+    },
+    async listByAccount(accountId, filter) {
+      const where: SQL[] = [eq(payments.accountId, accountId)];
+      if (filter.linkId !== null) where.push(eq(payments.linkId, filter.linkId));
+      if (filter.status !== null) where.push(eq(payments.status, filter.status));
+      const condition = and(...where);
+      const rows = await db
+        .select()
+        .from(payments)
+        .innerJoin(paymentLinks, eq(paymentLinks.id, payments.linkId))
+        .where(condition)
+        .orderBy(desc(payments.id))
+        .limit(filter.perPage)
+        .offset((filter.page - 1) * filter.perPage);
+      const [counted] = await db.select({ total: count() }).from(payments).where(condition);
+      return {
+        rows: rows.map((row) => ({
+          payment: toPayment(row.payments),
+          link: toPaymentLink(row.payment_links),
+        })),
+        total: Number(counted?.total ?? 0),
+      };
+    },
+    async findWithLink(accountId, paymentId) {
+      const [row] = await db
+        .select()
+        .from(payments)
+        .innerJoin(paymentLinks, eq(paymentLinks.id, payments.linkId))
+        .where(and(eq(payments.accountId, accountId), eq(payments.id, paymentId)))
+        .limit(1);
+      return row
+        ? { payment: toPayment(row.payments), link: toPaymentLink(row.payment_links) }
+        : null;
     },
     async findDueForExpiry(now, limit) {
       const rows = await db

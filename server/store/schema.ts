@@ -115,7 +115,9 @@ export const payments = pgTable(
     index('payments_pending_expiry')
       .on(table.expiresAt)
       .where(sql`${table.status} = 'pending'`),
-    index('payments_paid_at').on(table.paidAt).where(sql`${table.status} = 'paid'`),
+    index('payments_paid_at')
+      .on(table.paidAt)
+      .where(sql`${table.status} = 'paid'`),
     index('payments_link').on(table.linkId, table.id.desc()),
     index('payments_account').on(table.accountId, table.id.desc()),
     check(

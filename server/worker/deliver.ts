@@ -6,7 +6,12 @@ import type { AttemptOutcome, Delivery } from '../domain/delivery/delivery.ts';
 import type { Deps } from '../deps.ts';
 import { postWebhook } from './send-webhook.ts';
 
-const StoredMail = v.object({ to: v.string(), subject: v.string(), text: v.string(), html: v.string() });
+const StoredMail = v.object({
+  to: v.string(),
+  subject: v.string(),
+  text: v.string(),
+  html: v.string(),
+});
 
 async function sendWebhook(deps: Deps, delivery: Delivery): Promise<AttemptOutcome> {
   const account = await deps.accounts.findCredentialsById(delivery.accountId);
@@ -30,7 +35,11 @@ async function sendMail(deps: Deps, delivery: Delivery): Promise<AttemptOutcome>
     await deps.mailer.send({ ...mail, messageId: `<${delivery.messageId}@paylink>` });
     return { ok: true, statusCode: null };
   } catch (error) {
-    return { ok: false, statusCode: null, error: error instanceof Error ? error.message : String(error) };
+    return {
+      ok: false,
+      statusCode: null,
+      error: error instanceof Error ? error.message : String(error),
+    };
   }
 }
 
@@ -41,16 +50,27 @@ async function sendMail(deps: Deps, delivery: Delivery): Promise<AttemptOutcome>
 export async function attemptDelivery(deps: Deps, delivery: Delivery): Promise<AttemptOutcome> {
   let outcome: AttemptOutcome;
   try {
-    outcome = delivery.channel === 'webhook' ? await sendWebhook(deps, delivery) : await sendMail(deps, delivery);
+    outcome =
+      delivery.channel === 'webhook'
+        ? await sendWebhook(deps, delivery)
+        : await sendMail(deps, delivery);
   } catch (error) {
-    outcome = { ok: false, statusCode: null, error: error instanceof Error ? error.message : String(error) };
+    outcome = {
+      ok: false,
+      statusCode: null,
+      error: error instanceof Error ? error.message : String(error),
+    };
   }
   const at = deps.clock();
   const delay = outcome.ok ? null : nextAttemptDelayMs(delivery.attempts + 1, Math.random());
   const retryAt = delay === null ? null : new Date(at.getTime() + delay);
   await deps.deliveries.recordAttempt(delivery.id, outcome, at, retryAt);
   const what = `delivery ${delivery.id} (${delivery.event}) attempt ${delivery.attempts + 1}`;
-  if (outcome.ok) deps.log.info(`${what}: delivered${outcome.statusCode ? ` (HTTP ${outcome.statusCode})` : ''}`);
-  else deps.log.warn(`${what}: ${outcome.error}; ${retryAt ? `next try ${retryAt.toISOString()}` : 'giving up'}`);
+  if (outcome.ok)
+    deps.log.info(`${what}: delivered${outcome.statusCode ? ` (HTTP ${outcome.statusCode})` : ''}`);
+  else
+    deps.log.warn(
+      `${what}: ${outcome.error}; ${retryAt ? `next try ${retryAt.toISOString()}` : 'giving up'}`,
+    );
   return outcome;
 }

@@ -8,7 +8,11 @@ export const WEBHOOK_TIMEOUT_MS = 10_000;
  * a refused connection) is a failed attempt to retry. Redirects are not followed: a callback
  * URL that moved must be changed by the merchant, not guessed by us.
  */
-export async function postWebhook(url: string, body: string, headers: Record<string, string>): Promise<AttemptOutcome> {
+export async function postWebhook(
+  url: string,
+  body: string,
+  headers: Record<string, string>,
+): Promise<AttemptOutcome> {
   try {
     const response = await fetch(url, {
       method: 'POST',
@@ -19,10 +23,16 @@ export async function postWebhook(url: string, body: string, headers: Record<str
     });
     // Read (and drop) the body so the connection is released.
     await response.arrayBuffer().catch(() => undefined);
-    if (response.status >= 200 && response.status < 300) return { ok: true, statusCode: response.status };
+    if (response.status >= 200 && response.status < 300)
+      return { ok: true, statusCode: response.status };
     return { ok: false, statusCode: response.status, error: `HTTP ${response.status}` };
   } catch (error) {
-    const reason = error instanceof Error ? (error.name === 'TimeoutError' ? 'timeout after 10 s' : error.message) : String(error);
+    const reason =
+      error instanceof Error
+        ? error.name === 'TimeoutError'
+          ? 'timeout after 10 s'
+          : error.message
+        : String(error);
     const cause = (error as { cause?: { code?: string } }).cause?.code;
     return { ok: false, statusCode: null, error: cause ? `${reason} (${cause})` : reason };
   }

@@ -46,7 +46,9 @@ export function createWorker(deps: Deps, intervalMs: number): Worker {
     if (stopped) return;
     timer = setTimeout(() => {
       running = runOnce()
-        .catch((error: unknown) => deps.log.error(`worker: ${error instanceof Error ? error.stack : String(error)}`))
+        .catch((error: unknown) =>
+          deps.log.error(`worker: ${error instanceof Error ? error.stack : String(error)}`),
+        )
         .finally(schedule);
     }, intervalMs);
   };

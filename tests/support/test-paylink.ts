@@ -76,7 +76,11 @@ export async function createTestPaylink(
     payments: createPaymentStore(database.db),
     deliveries: createDeliveryStore(database.db),
     eventContext: createEventContextFactory({ baseUrl: config.PUBLIC_BASE_URL, random, catalog }),
-    mailer: createMailer({ smtpUrl: config.SMTP_URL, outboxDir: join(tmpdir(), `paylink-test-outbox-${randomBytes(6).toString('hex')}`), from: config.MAIL_FROM }),
+    mailer: createMailer({
+      smtpUrl: config.SMTP_URL,
+      outboxDir: join(tmpdir(), `paylink-test-outbox-${randomBytes(6).toString('hex')}`),
+      from: config.MAIL_FROM,
+    }),
     qrisMerchant: SANDBOX_QRIS_MERCHANT,
     secretBox: createSecretBox(secretKey),
     tokens: createAccessTokens(secretKey),

@@ -33,8 +33,7 @@ export type NewDelivery = Pick<
 
 /** What one attempt came to. */
 export type AttemptOutcome =
-  | { ok: true; statusCode: number | null }
-  | { ok: false; statusCode: number | null; error: string };
+  { ok: true; statusCode: number | null } | { ok: false; statusCode: number | null; error: string };
 
 export type DeliveryStore = {
   /**
@@ -43,7 +42,12 @@ export type DeliveryStore = {
    */
   claimDue: (now: Date, leaseMs: number, limit: number) => Promise<Delivery[]>;
   /** Records an attempt: delivered, retried at `retryAt`, or given up when `retryAt` is null. */
-  recordAttempt: (id: number, outcome: AttemptOutcome, at: Date, retryAt: Date | null) => Promise<void>;
+  recordAttempt: (
+    id: number,
+    outcome: AttemptOutcome,
+    at: Date,
+    retryAt: Date | null,
+  ) => Promise<void>;
   listByAccount: (
     accountId: string,
     filter: { linkId: number | null; page: number; perPage: number },

@@ -11,7 +11,11 @@ export function newMessageId(random: RandomBytes): string {
 }
 
 /** Builds the context state changes use to write their callbacks and mails. */
-export function createEventContextFactory(options: { baseUrl: string; random: RandomBytes; catalog: Catalog }) {
+export function createEventContextFactory(options: {
+  baseUrl: string;
+  random: RandomBytes;
+  catalog: Catalog;
+}) {
   return (now: Date): EventContext => ({
     baseUrl: options.baseUrl,
     now,

@@ -24,7 +24,13 @@ export function callbackTarget(link: PaymentLink, account: Account): string | nu
   return link.callbackUrl ?? account.callbackUrl;
 }
 
-function webhook(subject: Subject, context: EventContext, event: string, target: string, body: unknown): NewDelivery {
+function webhook(
+  subject: Subject,
+  context: EventContext,
+  event: string,
+  target: string,
+  body: unknown,
+): NewDelivery {
   return {
     accountId: subject.account.id,
     linkId: subject.link.id,
@@ -37,7 +43,11 @@ function webhook(subject: Subject, context: EventContext, event: string, target:
   };
 }
 
-function transactionCallback(subject: Subject, context: EventContext, status: 'paid' | 'settled'): NewDelivery[] {
+function transactionCallback(
+  subject: Subject,
+  context: EventContext,
+  status: 'paid' | 'settled',
+): NewDelivery[] {
   const target = callbackTarget(subject.link, subject.account);
   if (!target) return [];
   const { baseUrl, now } = context;
@@ -66,7 +76,11 @@ export function paidDeliveries(subject: Subject, context: EventContext): NewDeli
       customerName: payment.customer?.name ?? link.customer?.name ?? null,
       to: email,
     });
-    deliveries.push({ ...mailDelivery(subject.account.id, link.id, payment.id, 'mail.receipt', context), target: email, payload: JSON.stringify(mail) });
+    deliveries.push({
+      ...mailDelivery(subject.account.id, link.id, payment.id, 'mail.receipt', context),
+      target: email,
+      payload: JSON.stringify(mail),
+    });
   }
   return deliveries;
 }
@@ -77,7 +91,11 @@ export function settledDeliveries(subject: Subject, context: EventContext): NewD
 }
 
 /** SPEC §6: optional inquiry events, only to the account's inquiry URL. */
-export function inquiryDeliveries(subject: Subject, context: EventContext, event: InquiryEvent): NewDelivery[] {
+export function inquiryDeliveries(
+  subject: Subject,
+  context: EventContext,
+  event: InquiryEvent,
+): NewDelivery[] {
   const target = subject.account.inquiryCallbackUrl;
   if (!target) return [];
   const body = buildInquiryBody({
@@ -90,7 +108,11 @@ export function inquiryDeliveries(subject: Subject, context: EventContext, event
 }
 
 /** SPEC §3.2 and §4: a link created with a customer email is mailed to the customer. */
-export function linkCreatedDeliveries(link: PaymentLink, account: Account, context: EventContext): NewDelivery[] {
+export function linkCreatedDeliveries(
+  link: PaymentLink,
+  account: Account,
+  context: EventContext,
+): NewDelivery[] {
   const email = link.customer?.email;
   if (!email) return [];
   const mail = composeLinkMail({
@@ -102,9 +124,28 @@ export function linkCreatedDeliveries(link: PaymentLink, account: Account, conte
     customerName: link.customer?.name ?? null,
     to: email,
   });
-  return [{ ...mailDelivery(account.id, link.id, null, 'mail.payment_link', context), target: email, payload: JSON.stringify(mail) }];
+  return [
+    {
+      ...mailDelivery(account.id, link.id, null, 'mail.payment_link', context),
+      target: email,
+      payload: JSON.stringify(mail),
+    },
+  ];
 }
 
-function mailDelivery(accountId: string, linkId: number, paymentId: number | null, event: string, context: EventContext) {
-  return { accountId, linkId, paymentId, channel: 'email' as const, event, messageId: context.newMessageId() };
+function mailDelivery(
+  accountId: string,
+  linkId: number,
+  paymentId: number | null,
+  event: string,
+  context: EventContext,
+) {
+  return {
+    accountId,
+    linkId,
+    paymentId,
+    channel: 'email' as const,
+    event,
+    messageId: context.newMessageId(),
+  };
 }

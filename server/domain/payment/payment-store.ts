@@ -14,7 +14,9 @@ export type PaymentTx = {
    * The payment and its link, both locked, link first: the one lock order of every
    * transaction here, so that two of them never wait on each other (no deadlock).
    */
-  lockPaymentAndLink: (paymentId: number) => Promise<{ payment: Payment; link: PaymentLink } | null>;
+  lockPaymentAndLink: (
+    paymentId: number,
+  ) => Promise<{ payment: Payment; link: PaymentLink } | null>;
   setPaymentStatus: (paymentId: number, status: PaymentStatus, at: Date) => Promise<Payment>;
   /** One more use of the link: usage + 1, payment_date, and closed when it reaches max_usage. */
   recordLinkUse: (linkId: number, paidAt: Date) => Promise<PaymentLink>;
@@ -42,6 +44,15 @@ export type PaymentStore = {
   findByVaNumber: (vaNumber: string) => Promise<Payment | null>;
   /** The link's payments, newest first. */
   listByLink: (linkId: number, limit: number) => Promise<Payment[]>;
+  /** An account's payments with their links, newest first (SPEC §3.4 histories). */
+  listByAccount: (
+    accountId: string,
+    filter: { linkId: number | null; status: PaymentStatus | null; page: number; perPage: number },
+  ) => Promise<{ rows: { payment: Payment; link: PaymentLink }[]; total: number }>;
+  findWithLink: (
+    accountId: string,
+    paymentId: number,
+  ) => Promise<{ payment: Payment; link: PaymentLink } | null>;
   /** Pending payments whose deadline has passed, oldest first (the worker expires them). */
   findDueForExpiry: (now: Date, limit: number) => Promise<Payment[]>;
   /** Paid payments paid at or before `paidBefore`, oldest first (the worker settles them). */

@@ -1,5 +1,9 @@
 import type { EventContext } from '../delivery/payment-events.ts';
-import { inquiryDeliveries, paidDeliveries, settledDeliveries } from '../delivery/payment-events.ts';
+import {
+  inquiryDeliveries,
+  paidDeliveries,
+  settledDeliveries,
+} from '../delivery/payment-events.ts';
 import type { Clock } from '../shared/clock.ts';
 import { failure, type Result, success } from '../shared/result.ts';
 import { decidePayment } from './decide-payment.ts';
@@ -14,11 +18,24 @@ export type ReceiveDeps = {
 };
 
 /** Marks a pending payment expired and queues the inquiry-expired event (SPEC §6). */
-async function expireInside(deps: ReceiveDeps, tx: PaymentTx, payment: Payment, link: PaymentLink, now: Date) {
+async function expireInside(
+  deps: ReceiveDeps,
+  tx: PaymentTx,
+  payment: Payment,
+  link: PaymentLink,
+  now: Date,
+) {
   const expired = await tx.setPaymentStatus(payment.id, 'expired', now);
   const account = await tx.findAccount(payment.accountId);
   if (account) {
-    await tx.enqueue(inquiryDeliveries({ payment: expired, link, account }, deps.eventContext(now), 'payment_link.inquiry.expired'), now);
+    await tx.enqueue(
+      inquiryDeliveries(
+        { payment: expired, link, account },
+        deps.eventContext(now),
+        'payment_link.inquiry.expired',
+      ),
+      now,
+    );
   }
   return expired;
 }
@@ -29,7 +46,11 @@ async function expireInside(deps: ReceiveDeps, tx: PaymentTx, payment: Payment, 
  * the use, close the link at max_usage, cancel its other pending payments, and queue the
  * merchant's callback and the customer's receipt. A repeated or late notice changes nothing.
  */
-export async function receivePayment(deps: ReceiveDeps, found: Payment, amount: number | null): Promise<Result<Payment>> {
+export async function receivePayment(
+  deps: ReceiveDeps,
+  found: Payment,
+  amount: number | null,
+): Promise<Result<Payment>> {
   const now = deps.clock();
   return deps.payments.transaction(async (tx) => {
     const locked = await tx.lockPaymentAndLink(found.id);
@@ -47,29 +68,42 @@ export async function receivePayment(deps: ReceiveDeps, found: Payment, amount: 
     if (used.currentUsage >= used.maxUsage) await tx.cancelOtherPending(link.id, payment.id, now);
     const account = await tx.findAccount(paid.accountId);
     if (!account) throw new Error(`payment ${paid.id} has no account`);
-    await tx.enqueue(paidDeliveries({ payment: paid, link: used, account }, deps.eventContext(now)), now);
+    await tx.enqueue(
+      paidDeliveries({ payment: paid, link: used, account }, deps.eventContext(now)),
+      now,
+    );
     return success(paid);
   });
 }
 
 /** SPEC §2: a paid payment becomes settled once, and the merchant is told; else refused. */
-export async function settlePayment(deps: ReceiveDeps, paymentId: number): Promise<Result<Payment>> {
+export async function settlePayment(
+  deps: ReceiveDeps,
+  paymentId: number,
+): Promise<Result<Payment>> {
   const now = deps.clock();
   return deps.payments.transaction(async (tx) => {
     const locked = await tx.lockPaymentAndLink(paymentId);
     if (!locked) return failure('PAYMENT_NOT_FOUND', 'No such payment.');
     const { payment, link } = locked;
-    if (payment.status !== 'paid') return failure('NOT_SETTLEABLE', `This payment is ${payment.status}, not paid.`);
+    if (payment.status !== 'paid')
+      return failure('NOT_SETTLEABLE', `This payment is ${payment.status}, not paid.`);
     const settled = await tx.setPaymentStatus(payment.id, 'settled', now);
     const account = await tx.findAccount(settled.accountId);
     if (!account) throw new Error(`payment ${settled.id} has no account`);
-    await tx.enqueue(settledDeliveries({ payment: settled, link, account }, deps.eventContext(now)), now);
+    await tx.enqueue(
+      settledDeliveries({ payment: settled, link, account }, deps.eventContext(now)),
+      now,
+    );
     return success(settled);
   });
 }
 
 /** The worker's expiry: a pending payment past its deadline becomes expired, once. */
-export async function expirePayment(deps: ReceiveDeps, paymentId: number): Promise<Result<Payment>> {
+export async function expirePayment(
+  deps: ReceiveDeps,
+  paymentId: number,
+): Promise<Result<Payment>> {
   const now = deps.clock();
   return deps.payments.transaction(async (tx) => {
     const locked = await tx.lockPaymentAndLink(paymentId);
@@ -86,13 +120,17 @@ export async function expirePayment(deps: ReceiveDeps, paymentId: number): Promi
  * The customer chose another method: a pending payment is cancelled so its VA/QR refuses money.
  * One already past its deadline is recorded as expired instead, which is what it became first.
  */
-export async function cancelPayment(deps: ReceiveDeps, paymentId: number): Promise<Result<Payment>> {
+export async function cancelPayment(
+  deps: ReceiveDeps,
+  paymentId: number,
+): Promise<Result<Payment>> {
   const now = deps.clock();
   return deps.payments.transaction(async (tx) => {
     const locked = await tx.lockPaymentAndLink(paymentId);
     if (!locked) return failure('PAYMENT_NOT_FOUND', 'No such payment.');
     const { payment, link } = locked;
-    if (payment.status !== 'pending') return failure('NOT_PAYABLE', `This payment is ${payment.status}.`);
+    if (payment.status !== 'pending')
+      return failure('NOT_PAYABLE', `This payment is ${payment.status}.`);
     if (isPastDeadline(payment, now)) {
       await expireInside(deps, tx, payment, link, now);
       return failure('NOT_PAYABLE', 'This payment has expired.');

@@ -82,7 +82,11 @@ export async function startPayment(
       now,
       // SPEC §6: the optional inquiry event, written with the payment.
       (payment, current, owner) =>
-        inquiryDeliveries({ payment, link: current, account: owner }, deps.eventContext(now), 'payment_link.inquiry'),
+        inquiryDeliveries(
+          { payment, link: current, account: owner },
+          deps.eventContext(now),
+          'payment_link.inquiry',
+        ),
     );
     if (stored === 'link_not_open')
       return failure('LINK_NOT_OPEN', 'This payment link is no longer open.');

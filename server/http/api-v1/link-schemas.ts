@@ -148,8 +148,8 @@ export function toCreateLinkInput(
   };
 }
 
-/** List query (SPEC §3.4). */
-export const ListLinksQuerySchema = v.object({
+/** `page` and `per_page` (≤ 100, default 25) of every list (SPEC §3.4). */
+export const PageQueryEntries = {
   page: v.optional(
     v.pipe(
       v.string(),
@@ -169,6 +169,11 @@ export const ListLinksQuerySchema = v.object({
     ),
     '25',
   ),
+};
+
+/** List query (SPEC §3.4). */
+export const ListLinksQuerySchema = v.object({
+  ...PageQueryEntries,
   status: v.optional(v.picklist(['open', 'closed', 'expired'], 'Must be open, closed or expired.')),
   search: v.optional(
     v.pipe(StorableString, v.trim(), v.maxLength(100, 'Must be at most 100 characters.')),

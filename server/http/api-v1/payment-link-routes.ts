@@ -6,7 +6,7 @@ import { readJson, validate } from '../read-body.ts';
 import { paginate, sendData, sendFailure, sendList } from '../respond.ts';
 import { CreateLinkBodySchema, ListLinksQuerySchema, toCreateLinkInput } from './link-schemas.ts';
 import { presentLink } from './present-link.ts';
-import { type MerchantEnv, requireBearer } from './require-bearer.ts';
+import { type MerchantEnv, requireBearer, requireOwnAccount } from './require-bearer.ts';
 
 const LINK_NOT_FOUND = failure('LINK_NOT_FOUND', 'Payment Link not found.');
 
@@ -34,24 +34,8 @@ export function paymentLinkRoutes(deps: Deps) {
   });
 
   // SPEC §3.1: an {account_id} that is not the token's account is a 403.
-  routes.use('/payment-link-manage/:account_id/*', async (c, next) => {
-    if (c.req.param('account_id') !== c.var.account.id) {
-      return sendFailure(
-        c,
-        failure('ACCOUNT_MISMATCH', 'You are not allowed to access this account.'),
-      );
-    }
-    return next();
-  });
-  routes.use('/payment-link-manage/:account_id', async (c, next) => {
-    if (c.req.param('account_id') !== c.var.account.id) {
-      return sendFailure(
-        c,
-        failure('ACCOUNT_MISMATCH', 'You are not allowed to access this account.'),
-      );
-    }
-    return next();
-  });
+  routes.use('/payment-link-manage/:account_id/*', requireOwnAccount);
+  routes.use('/payment-link-manage/:account_id', requireOwnAccount);
 
   routes.post('/payment-link-manage/:account_id', async (c) => {
     const body = await readJson(c);

@@ -50,3 +50,14 @@ export function requireBearer(deps: Deps) {
     return next();
   });
 }
+
+/** SPEC §3.1: an `{account_id}` in the path that is not the token's account is a 403. */
+export const requireOwnAccount = createMiddleware<MerchantEnv>(async (c, next) => {
+  if (c.req.param('account_id') !== c.var.account.id) {
+    return sendFailure(
+      c,
+      failure('ACCOUNT_MISMATCH', 'You are not allowed to access this account.'),
+    );
+  }
+  return next();
+});

@@ -97,7 +97,10 @@ describe('POST /b2b/{id}/payments as a form post', () => {
     const link = await newLink();
     const response = await t.app.request(`/b2b/${link.publicId}/payments`, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'cross-site' },
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        'sec-fetch-site': 'cross-site',
+      },
       body: 'method=QRIS',
     });
     expect(response.status).toBe(403);

@@ -99,13 +99,19 @@ export function sandboxRoutes(deps: Deps) {
   // The bank-simulator page's form (GET /sandbox): pay a VA number or pasted QR text by hand.
   routes.post('/pay', async (c) => {
     const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
-    const text = (name: string) => (typeof form[name] === 'string' ? String(form[name]).trim() : '');
+    const text = (name: string) =>
+      typeof form[name] === 'string' ? String(form[name]).trim() : '';
     const amount = /^\d{1,10}$/.test(text('amount')) ? Number(text('amount')) : Number.NaN;
     let result: Result<Payment>;
     if (text('kind') === 'qris') result = await payQris(deps, text('qr_string'));
     else if (!Number.isSafeInteger(amount) || amount < 1) {
       result = failure('VALIDATION_FAILED', 'Type the amount in whole rupiah.');
-    } else result = await payVirtualAccount(deps, { bank: text('bank'), vaNumber: text('va_number'), amount });
+    } else
+      result = await payVirtualAccount(deps, {
+        bank: text('bank'),
+        vaNumber: text('va_number'),
+        amount,
+      });
     const outcome = result.ok
       ? new URLSearchParams({ outcome: 'paid', reff: result.value.reffNo })
       : new URLSearchParams({ outcome: 'refused', code: result.code });
