@@ -4,6 +4,8 @@ declare namespace App {
   interface Locals {
     /** Set by src/fetch.ts for every page: pages read through it, never the database. */
     checkout: import('../server/checkout/checkout-types.ts').CheckoutReader;
+    /** Whether the sandbox bank is on (PAYMENT_PROVIDER=sandbox): GET /sandbox exists. */
+    sandbox: boolean;
     /** A checkout form post that failed, to render again with its errors (no-JS path). */
     checkoutForm?: import('../server/http/checkout/checkout-routes.ts').CheckoutFormState;
   }

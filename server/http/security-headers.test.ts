@@ -12,7 +12,7 @@ it.each(['/healthz', '/api/v1.0/payment-link-manage/x', '/b2b/PLnope/status'])(
   async (path) => {
     const response = await t.app.request(path);
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(response.headers.get('referrer-policy')).toBe('same-origin');
     expect(response.headers.get('x-frame-options')).toBe('DENY');
     expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
     // The test server's PUBLIC_BASE_URL is https: browsers are told to stay on https.

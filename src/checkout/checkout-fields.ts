@@ -1,0 +1,62 @@
+import { safeParse } from 'valibot';
+import {
+  EmailSchema,
+  IndonesianPhoneSchema,
+  requiredText,
+} from '../../server/http/api-v1/field-schemas.ts';
+
+/**
+ * The pay form's fields, named as `POST /b2b/{id}/payments` reads them (SPEC §7). The same
+ * rules run in the browser (the form island) and on the server (the 422 page), and they are
+ * the server's own schemas, so both sides agree on what a valid email or phone number is.
+ */
+export const CHECKOUT_FIELDS = [
+  'customer_name',
+  'customer_email',
+  'customer_phone',
+  'method',
+] as const;
+export type CheckoutField = (typeof CHECKOUT_FIELDS)[number];
+export type CheckoutValues = Partial<Record<CheckoutField, string>>;
+
+/** What can be wrong with a field; each is also a message key of the catalogs. */
+export type FieldProblem =
+  | 'nameRequired'
+  | 'nameTooLong'
+  | 'emailRequired'
+  | 'emailInvalid'
+  | 'phoneRequired'
+  | 'phoneInvalid'
+  | 'methodRequired'
+  | 'methodNotOffered';
+export type CheckoutErrors = Partial<Record<CheckoutField, FieldProblem>>;
+
+const NameSchema = requiredText(255);
+
+function customerProblems(values: CheckoutValues): CheckoutErrors {
+  const errors: CheckoutErrors = {};
+  const name = values.customer_name ?? '';
+  const email = values.customer_email?.trim() ?? '';
+  const phone = values.customer_phone?.trim() ?? '';
+  if (name.trim() === '') errors.customer_name = 'nameRequired';
+  else if (!safeParse(NameSchema, name).success) errors.customer_name = 'nameTooLong';
+  if (email === '') errors.customer_email = 'emailRequired';
+  else if (!safeParse(EmailSchema, email).success) errors.customer_email = 'emailInvalid';
+  if (phone === '') errors.customer_phone = 'phoneRequired';
+  else if (!safeParse(IndonesianPhoneSchema, phone).success) errors.customer_phone = 'phoneInvalid';
+  return errors;
+}
+
+/**
+ * Checks the pay form as the customer filled it: a method is chosen and, when the link asks
+ * for them, name, email and an Indonesian mobile number (`08…` / `+628…`) are given.
+ * Answers the problems by field; an empty object means the form may be sent.
+ */
+export function checkCheckoutFields(
+  values: CheckoutValues,
+  requiresCustomer: boolean,
+): CheckoutErrors {
+  const errors = requiresCustomer ? customerProblems(values) : {};
+  if (!values.method) errors.method = 'methodRequired';
+  return errors;
+}

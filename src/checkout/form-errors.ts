@@ -1,0 +1,49 @@
+import type { CheckoutFormState } from '../../server/http/checkout/checkout-routes.ts';
+import {
+  type CheckoutErrors,
+  type CheckoutField,
+  type FieldProblem,
+  checkCheckoutFields,
+} from './checkout-fields.ts';
+
+/** The server's field paths (`customer.email`) as the form's field names. */
+const FIELD_OF_PATH: Readonly<Record<string, CheckoutField>> = {
+  'customer.name': 'customer_name',
+  'customer.email': 'customer_email',
+  'customer.phone': 'customer_phone',
+  method: 'method',
+};
+
+/** When the server names a field the same rules find nothing wrong with. */
+const FALLBACK_PROBLEM: Readonly<Record<CheckoutField, FieldProblem>> = {
+  customer_name: 'nameTooLong',
+  customer_email: 'emailInvalid',
+  customer_phone: 'phoneInvalid',
+  method: 'methodRequired',
+};
+
+export type FormProblems = {
+  errors: CheckoutErrors;
+  /** A failure that is no field's, such as a link that stopped accepting payments. */
+  isFormFailure: boolean;
+};
+
+/**
+ * A failed form post (no-JS path) as problems to show next to each field: the server's
+ * verdict per field, worded by the same rules the browser uses, plus whatever else those
+ * rules find, so the customer fixes everything in one round.
+ */
+export function formProblems(state: CheckoutFormState, requiresCustomer: boolean): FormProblems {
+  const local = checkCheckoutFields(state.fields, requiresCustomer);
+  const errors: CheckoutErrors = { ...local };
+  for (const path of Object.keys(state.errors)) {
+    const field = FIELD_OF_PATH[path];
+    if (!field) continue;
+    errors[field] =
+      state.code === 'METHOD_NOT_OFFERED' && field === 'method'
+        ? 'methodNotOffered'
+        : (local[field] ?? FALLBACK_PROBLEM[field]);
+  }
+  const isFormFailure = Object.keys(errors).length === 0;
+  return { errors, isFormFailure };
+}
