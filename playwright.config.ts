@@ -38,6 +38,9 @@ export default defineConfig({
         ...devices['Pixel 7'],
         viewport: { width: 360, height: 740 },
         screen: { width: 360, height: 740 },
+        // The customer the page is made for: a phone set to Indonesian, in Jakarta.
+        locale: 'id-ID',
+        timezoneId: 'Asia/Jakarta',
         launchOptions,
       },
     },

@@ -72,6 +72,13 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
     return sendFailure(c, failure('INTERNAL_ERROR', 'Something went wrong on our side.'));
   });
 
+  // Pages answer GET; the only POST they take is a checkout form that failed (it sets
+  // `checkoutForm` and falls through). Any other write to an unknown path is a plain 404.
+  app.all('*', (c, next) => {
+    const isRead = c.req.method === 'GET' || c.req.method === 'HEAD';
+    if (isRead || c.get('checkoutForm' as never)) return next();
+    return sendFailure(c, failure('NOT_FOUND', `No route ${c.req.method} ${c.req.path}.`));
+  });
   if (options.renderPages) app.all('*', options.renderPages);
   return app;
 }

@@ -1,7 +1,7 @@
 import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { simpleParser, type AddressObject } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { afterEach, describe, expect, it } from 'vitest';
+import { startSmtpSink } from '../../tests/support/smtp-sink.ts';
 import { composeLinkMail } from '../domain/mail/index.ts';
 import { createMailer, type Mailer } from './create-mailer.ts';
 
@@ -16,41 +16,9 @@ const mail = composeLinkMail({
   to: 'budi@example.com',
 });
 
-type Received = { envelopeTo: string[]; raw: Buffer };
-
-/**
- * A real SMTP server on a random local port that keeps what it is given. With `login`, it
- * demands AUTH with exactly those credentials (over plain TCP: this is a local test).
- */
-async function startSmtpServer(login?: { user: string; pass: string }) {
-  const received: Received[] = [];
-  const server = new SMTPServer({
-    secure: false,
-    authOptional: login === undefined,
-    allowInsecureAuth: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onAuth(auth, _session, callback) {
-      const ok = auth.username === login?.user && auth.password === login?.pass;
-      callback(ok ? null : new Error('Invalid username or password'), { user: auth.username });
-    },
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        received.push({
-          envelopeTo: session.envelope.rcptTo.map((rcpt) => rcpt.address),
-          raw: Buffer.concat(chunks),
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as AddressInfo;
-  const stop = () => new Promise<void>((resolve) => server.close(resolve));
-  return { url: `smtp://127.0.0.1:${port}`, received, stop };
-}
+/** A real SMTP server on a random local port that keeps what it is given. */
+const startSmtpServer = (login?: { user: string; pass: string }) =>
+  startSmtpSink(login ? { login } : {});
 
 /** Accepts TCP connections and never says a word, like a hung mail server. */
 async function startSilentServer(): Promise<{ port: number; stop: () => Promise<void> }> {

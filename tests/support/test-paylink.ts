@@ -9,7 +9,7 @@ import { createLogger } from '../../server/logger.ts';
 import { createAccessTokens } from '../../server/security/access-token.ts';
 import { createSecretBox } from '../../server/security/secret-box.ts';
 import { createAccountStore } from '../../server/store/account-store.ts';
-import type { Db } from '../../server/store/database.ts';
+import { type Db, openDatabase } from '../../server/store/database.ts';
 import { createDeliveryStore } from '../../server/store/delivery-store.ts';
 import { createEventContextFactory } from '../../server/domain/delivery/event-context.ts';
 import { createMailer } from '../../server/mail/create-mailer.ts';
@@ -51,11 +51,16 @@ export type TestPaylink = {
   close: () => Promise<void>;
 };
 
-/** The real app over a real database, in-process, with a hand-moved clock. */
+/**
+ * The real app over a real database, in-process, with a hand-moved clock. `databaseUrl` picks
+ * a PostgreSQL database of the test's own (tests/support/scratch-database.ts) over `backend`.
+ */
 export async function createTestPaylink(
-  options: { backend?: Backend; env?: Record<string, string> } = {},
+  options: { backend?: Backend; env?: Record<string, string>; databaseUrl?: string } = {},
 ): Promise<TestPaylink> {
-  const database = await openTestDatabase(options.backend);
+  const database = options.databaseUrl
+    ? await openDatabase({ databaseUrl: options.databaseUrl })
+    : await openTestDatabase(options.backend);
   const clock = createTestClock();
   const secretKey = randomBytes(32);
   const config = loadConfig({
@@ -90,4 +95,18 @@ export async function createTestPaylink(
     log: createLogger('silent'),
   };
   return { deps, app: createApp(deps), clock, db: database.db, close: () => database.close() };
+}
+
+/**
+ * The same Deps with every store on another connection to the same database: what a second
+ * server process sharing one PostgreSQL sees (same clock, keys and configuration).
+ */
+export function depsOnConnection(deps: Deps, db: Db): Deps {
+  return {
+    ...deps,
+    accounts: createAccountStore(db),
+    links: createPaymentLinkStore(db),
+    payments: createPaymentStore(db),
+    deliveries: createDeliveryStore(db),
+  };
 }

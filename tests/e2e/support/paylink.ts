@@ -1,20 +1,32 @@
-import type { APIRequestContext } from '@playwright/test';
+import { randomBytes } from 'node:crypto';
+import type { APIRequestContext, APIResponse } from '@playwright/test';
 
 /** The built server the browser tests run against (playwright.config.ts starts it). */
 export const E2E_PORT = 3107;
 export const E2E_BASE_URL = `http://127.0.0.1:${E2E_PORT}`;
 export const E2E_ADMIN_TOKEN = 'e2e-admin-token-0123456789abcdef';
 
-export type E2eMerchant = { accountId: string; apiKey: string; token: string };
+export type E2eMerchant = { accountId: string; apiKey: string; token: string; name: string };
 
-let counter = 0;
+/** The link object of the v1.0 API (SPEC §3.3), as far as these tests read it. */
+export type E2eLink = {
+  id: number;
+  reff_no: string;
+  title: string;
+  payment_url: string;
+  status_computed: string;
+};
 
-/** Creates an account through the admin API and takes a v1.0 access token, as a merchant would. */
+/**
+ * Creates an account through the admin API and takes a v1.0 access token, as a merchant would.
+ * The name carries random letters, so a page that leaks it can be caught.
+ */
 export async function createMerchant(request: APIRequestContext): Promise<E2eMerchant> {
-  counter += 1;
+  const suffix = randomBytes(3).toString('hex');
+  const name = `Toko E2E ${suffix}`;
   const created = await request.post('/api/admin/accounts', {
     headers: { authorization: `Bearer ${E2E_ADMIN_TOKEN}` },
-    data: { name: `Toko E2E ${counter}`, email: `e2e${counter}@example.com`, phone: '08123993201' },
+    data: { name, email: `e2e-${suffix}@example.com`, phone: '08123993201' },
   });
   if (created.status() !== 201)
     throw new Error(`account: ${created.status()} ${await created.text()}`);
@@ -26,7 +38,11 @@ export async function createMerchant(request: APIRequestContext): Promise<E2eMer
   });
   if (tokenResponse.status() !== 200) throw new Error(`token: ${tokenResponse.status()}`);
   const token: string = (await tokenResponse.json()).data.access_token;
-  return { accountId: data.account.id, apiKey: data.api_key, token };
+  return { accountId: data.account.id, apiKey: data.api_key, token, name };
+}
+
+function merchantHeaders(merchant: E2eMerchant) {
+  return { authorization: `Bearer ${merchant.token}`, 'x-partner-id': merchant.apiKey };
 }
 
 /** Creates a v1.0 payment link for this merchant and answers the link object. */
@@ -34,12 +50,60 @@ export async function createLink(
   request: APIRequestContext,
   merchant: E2eMerchant,
   body: Record<string, unknown>,
-): Promise<{ id: number; title: string; payment_url: string }> {
+): Promise<E2eLink> {
   const response = await request.post(`/api/v1.0/payment-link-manage/${merchant.accountId}`, {
-    headers: { authorization: `Bearer ${merchant.token}`, 'x-partner-id': merchant.apiKey },
+    headers: merchantHeaders(merchant),
     data: body,
   });
   if (response.status() !== 200)
     throw new Error(`link: ${response.status()} ${await response.text()}`);
   return (await response.json()).data;
+}
+
+/** Changes a link as the merchant would (`PATCH`, SPEC §3.4). */
+export async function patchLink(
+  request: APIRequestContext,
+  merchant: E2eMerchant,
+  link: E2eLink,
+  body: Record<string, unknown>,
+): Promise<E2eLink> {
+  const response = await request.patch(
+    `/api/v1.0/payment-link-manage/${merchant.accountId}/${link.id}`,
+    { headers: merchantHeaders(merchant), data: body },
+  );
+  if (response.status() !== 200)
+    throw new Error(`patch: ${response.status()} ${await response.text()}`);
+  return (await response.json()).data;
+}
+
+/** The payments of a link, newest first, from the histories API (SPEC §3.4). */
+export async function listPayments(
+  request: APIRequestContext,
+  merchant: E2eMerchant,
+  link: E2eLink,
+): Promise<Array<Record<string, unknown>>> {
+  const response = await request.get(`/api/v1.0/payment-link-histories/${merchant.accountId}`, {
+    headers: merchantHeaders(merchant),
+    params: { payment_link_id: link.id },
+  });
+  if (response.status() !== 200) throw new Error(`histories: ${response.status()}`);
+  return (await response.json()).data;
+}
+
+/** The page address of a link: `/b2b/{public id}`. */
+export function linkPath(link: E2eLink): string {
+  return new URL(link.payment_url).pathname;
+}
+
+/** The sandbox bank receives a transfer to a VA number (SPEC §8). */
+export function payVaInSandbox(
+  request: APIRequestContext,
+  body: { bank: string; va_number: string; amount: number },
+): Promise<APIResponse> {
+  return request.post('/sandbox/api/va-payments', { data: body });
+}
+
+/** The sandbox bank receives a scanned QRIS payment (SPEC §8). */
+export function payQrisInSandbox(request: APIRequestContext, qrString: string): Promise<APIResponse> {
+  return request.post('/sandbox/api/qris-payments', { data: { qr_string: qrString } });
 }

@@ -1,0 +1,74 @@
+import { type BrowserContext, test as base, expect } from '@playwright/test';
+import { createMerchant, E2E_BASE_URL, type E2eMerchant } from './paylink.ts';
+import { type Receiver, startReceiver } from './receiver.ts';
+
+/**
+ * What the browser did while a test ran: every request it made, the console errors (CSP
+ * violations among them), uncaught page errors and failed sub-resources.
+ */
+export type BrowserGuard = {
+  requests: string[];
+  problems: string[];
+  /** Another origin the test itself sends the browser to (the merchant's receiver). */
+  allowOrigin: (origin: string) => void;
+};
+
+function watchBrowser(context: BrowserContext): BrowserGuard {
+  const allowed = new Set([E2E_BASE_URL]);
+  const guard: BrowserGuard = {
+    requests: [],
+    problems: [],
+    allowOrigin: (origin) => allowed.add(origin),
+  };
+  context.on('request', (request) => {
+    const url = request.url();
+    guard.requests.push(url);
+    // data: URLs never leave the page; anything else must go to our server (SPEC §7).
+    if (!url.startsWith('data:') && !allowed.has(new URL(url).origin))
+      guard.problems.push(`request to another origin: ${url}`);
+  });
+  context.on('response', (response) => {
+    // Pages answer 404/422 on purpose; every script, style, image and fetch must load.
+    if (response.status() >= 400 && response.request().resourceType() !== 'document')
+      guard.problems.push(`${response.status()} for ${response.url()}`);
+  });
+  context.on('console', (message) => {
+    const text = message.text();
+    // Chromium logs a document's own 404/422 as a failed load; the tests assert those statuses.
+    if (message.type() === 'error' && !/^Failed to load resource: the server responded/.test(text))
+      guard.problems.push(`console error: ${text}`);
+  });
+  context.on('weberror', (error) => guard.problems.push(`page error: ${error.error().message}`));
+  return guard;
+}
+
+type Fixtures = {
+  /** Fails the test when the browser logged an error or talked to a third party. */
+  browserGuard: BrowserGuard;
+  /** A fresh merchant account, created through the API. */
+  merchant: E2eMerchant;
+  /** The merchant's own site, where the customer is sent back after paying or expiry. */
+  receiver: Receiver;
+};
+
+export const test = base.extend<Fixtures>({
+  browserGuard: [
+    async ({ context }, use) => {
+      const guard = watchBrowser(context);
+      await use(guard);
+      expect(guard.problems, 'browser problems').toEqual([]);
+    },
+    { auto: true },
+  ],
+  merchant: async ({ request }, use) => {
+    await use(await createMerchant(request));
+  },
+  receiver: async ({ browserGuard }, use) => {
+    const receiver = await startReceiver();
+    browserGuard.allowOrigin(receiver.origin);
+    await use(receiver);
+    await receiver.close();
+  },
+});
+
+export { expect };
