@@ -6,6 +6,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   serial,
   text,
   timestamp,
@@ -60,6 +61,8 @@ export const paymentLinks = pgTable(
     optionalMetadata: jsonb('optional_metadata'),
     customer: jsonb('customer'),
     displayName: text('display_name'),
+    /** SHA-256 of the create request (v4: `referenceId` is the idempotency key, SPEC §4). */
+    requestFingerprint: text('request_fingerprint'),
     paymentDate: instant('payment_date'),
     createdAt: instant('created_at').notNull(),
     updatedAt: instant('updated_at').notNull(),
@@ -164,5 +167,29 @@ export const deliveries = pgTable(
       .where(sql`${table.deliveredAt} is null and ${table.failedAt} is null`),
     index('deliveries_account').on(table.accountId, table.id.desc()),
     check('deliveries_channel', sql`${table.channel} in ('webhook', 'email')`),
+  ],
+);
+
+/**
+ * `Idempotency-Key` on create (SPEC §3.2): per account, kept at least 24 hours. A row is
+ * claimed before the work starts (`response` null while running) and holds the first answer.
+ */
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    key: text('key').notNull(),
+    /** SHA-256 of method, path and body: another body with the same key is a 422. */
+    requestFingerprint: text('request_fingerprint').notNull(),
+    responseStatus: integer('response_status'),
+    responseBody: text('response_body'),
+    createdAt: instant('created_at').notNull(),
+    completedAt: instant('completed_at'),
+  },
+  (table) => [
+    primaryKey({ columns: [table.accountId, table.key] }),
+    index('idempotency_keys_created').on(table.createdAt),
   ],
 );
