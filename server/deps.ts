@@ -1,5 +1,6 @@
 import type { Config } from './config/env.ts';
 import type { AccountStore } from './domain/account/account.ts';
+import type { IdempotencyStore } from './domain/idempotency/idempotency.ts';
 import type { PaymentStore } from './domain/payment/payment-store.ts';
 import type { PaymentLinkStore } from './domain/payment-link/payment-link-store.ts';
 import type { QrisMerchant } from './domain/payment-method/qris/qris-payload.ts';
@@ -22,6 +23,8 @@ export type Deps = {
   links: PaymentLinkStore;
   payments: PaymentStore;
   deliveries: DeliveryStore;
+  /** Idempotency-Key of v1.0 create (SPEC §3.2). */
+  idempotency: IdempotencyStore;
   /** What state changes need to write their callbacks and mails (base URL, ids, names). */
   eventContext: (now: Date) => EventContext;
   mailer: Mailer;

@@ -17,6 +17,7 @@ import { createMailer } from './mail/create-mailer.ts';
 import { createPaymentStore } from './store/payment-store.ts';
 import { SANDBOX_QRIS_MERCHANT } from './domain/payment-method/qris/qris-payload.ts';
 import { createPaymentLinkStore } from './store/payment-link-store.ts';
+import { createIdempotencyStore } from './store/idempotency-store.ts';
 import { createSettingsStore } from './store/settings-store.ts';
 import { sql } from 'drizzle-orm';
 
@@ -49,6 +50,7 @@ export async function startPaylink(env: Record<string, string | undefined>): Pro
     links: createPaymentLinkStore(database.db),
     payments: createPaymentStore(database.db),
     deliveries: createDeliveryStore(database.db),
+    idempotency: createIdempotencyStore(database.db),
     eventContext: createEventContextFactory({ baseUrl: config.PUBLIC_BASE_URL, random, catalog }),
     mailer: createMailer({
       smtpUrl: config.SMTP_URL,

@@ -1,5 +1,7 @@
-// Runs every test: vitest (unit, HTTP, store), then Playwright (browser). Ends with one line,
-// `tests: N passed, N failed[, N skipped]`, counting both, and fails when either runner failed.
+// Runs every test: builds the server (the integration tests and Playwright run the build),
+// then vitest (unit, HTTP, store, integration), then Playwright (browser). Ends with one line,
+// `tests: N passed, N failed[, N skipped]`, counting both, and fails when either runner or the
+// build failed.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -64,7 +66,13 @@ function playwright() {
   );
 }
 
-const results = [vitest(), playwright()];
+/** `npm run build`: a failed build counts one failure; the runners still report their own. */
+function build() {
+  const result = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
+  return counts('npm run build', result.status ?? 1, 0, 0, 0);
+}
+
+const results = [build(), vitest(), playwright()];
 rmSync(reports, { recursive: true, force: true });
 
 const total = (key) => results.reduce((sum, result) => sum + result[key], 0);

@@ -7,6 +7,7 @@ import { adminRoutes } from './admin/account-routes.ts';
 import { accessTokenRoutes } from './api-v1/access-token-routes.ts';
 import { historyRoutes } from './api-v1/history-routes.ts';
 import { paymentLinkRoutes } from './api-v1/payment-link-routes.ts';
+import { v4Routes } from './api-v4/v4-routes.ts';
 import { checkoutRoutes } from './checkout/checkout-routes.ts';
 import { sandboxRoutes } from './sandbox/sandbox-routes.ts';
 import { sendFailure } from './respond.ts';
@@ -34,6 +35,8 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
     }
   });
 
+  // SPEC §4: before /api, whose envelope and body limit are the v1.0 ones; v4 answers JSON:API.
+  app.route('/api/v4', v4Routes(deps));
   const api = new Hono();
   api.use(
     bodyLimit({

@@ -31,7 +31,11 @@ export type MailerOptions = {
   outboxDir: string;
   /** The From header, e.g. `Paylink <no-reply@paylink.example>`. */
   from: string;
-  /** Connect and greeting timeout, so a down server fails fast instead of hanging. */
+  /**
+   * The longest wait for the server: to connect, to greet, and for each answer. A server that
+   * hangs fails the attempt in about this long, well inside the worker's 60 s delivery lease
+   * (server/worker/worker.ts), so no other worker sends the same mail meanwhile.
+   */
   timeoutMs?: number;
   now?: () => Date;
   logger?: Logger;
@@ -97,7 +101,9 @@ function createSmtpMailer(
     url,
     connectionTimeout: timeoutMs,
     greetingTimeout: timeoutMs,
-    socketTimeout: timeoutMs * 6,
+    // Idle time on the socket: a server that took the message and went silent. Our mails are
+    // a few kilobytes, so no answer legitimately takes longer than the greeting.
+    socketTimeout: timeoutMs,
   });
   return {
     async send(mail) {

@@ -125,6 +125,18 @@ describe('createMailer over SMTP', () => {
     expect(performance.now() - started).toBeLessThan(3_000);
   });
 
+  it('rejects after the timeout when the server takes the message and never answers', async () => {
+    // The worker leases a mail for 60 s (server/worker/worker.ts): one attempt must end well
+    // before that, or another worker sends the same mail while this one still waits.
+    const smtp = await startSmtpSink({ stallAfterData: true });
+    cleanups.push(smtp.stop);
+    const mailer = track(createMailer({ ...options, smtpUrl: smtp.url, timeoutMs: 500 }));
+
+    const started = performance.now();
+    await expect(mailer.send(mail)).rejects.toThrow(/timeout/i);
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+
   it('rejects after the timeout when the server accepts but never greets', async () => {
     const { port, stop } = await startSilentServer();
     cleanups.push(stop);

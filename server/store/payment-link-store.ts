@@ -9,6 +9,7 @@ import type { PaymentLinkStore } from '../domain/payment-link/payment-link-store
 import { createAccountStore } from './account-store.ts';
 import type { Db } from './database.ts';
 import { insertDeliveries } from './delivery-store.ts';
+import { deleteLink, updateLink } from './payment-link-changes.ts';
 import { paymentLinks } from './schema.ts';
 
 type LinkRow = typeof paymentLinks.$inferSelect;
@@ -94,6 +95,28 @@ export function createPaymentLinkStore(db: Db): PaymentLinkStore {
         .limit(1);
       return row ? toPaymentLink(row) : null;
     },
+    async findByReffNo(accountId, reffNo) {
+      const [row] = await db
+        .select()
+        .from(paymentLinks)
+        .where(and(eq(paymentLinks.accountId, accountId), eq(paymentLinks.reffNo, reffNo)))
+        .limit(1);
+      return row ? toPaymentLink(row) : null;
+    },
+    async findByPublicIdTail(accountId, tail) {
+      // Written as the expression of the index payment_links_account_public_id_tail.
+      const [row] = await db
+        .select()
+        .from(paymentLinks)
+        .where(
+          and(
+            eq(paymentLinks.accountId, accountId),
+            sql`right(${paymentLinks.publicId}, 32) = ${tail}`,
+          ),
+        )
+        .limit(1);
+      return row ? toPaymentLink(row) : null;
+    },
     async list(accountId, query) {
       const filters: SQL[] = [eq(paymentLinks.accountId, accountId)];
       if (query.status) filters.push(computedStatusIs(query.status, query.now));
@@ -113,5 +136,7 @@ export function createPaymentLinkStore(db: Db): PaymentLinkStore {
       const [counted] = await db.select({ total: count() }).from(paymentLinks).where(where);
       return { links: rows.map(toPaymentLink), total: Number(counted?.total ?? 0) };
     },
+    update: updateLink(db),
+    delete: deleteLink(db),
   };
 }

@@ -70,6 +70,11 @@ export const paymentLinks = pgTable(
   (table) => [
     uniqueIndex('payment_links_account_reff_no').on(table.accountId, table.reffNo),
     index('payment_links_account_created').on(table.accountId, table.id.desc()),
+    // SPEC §4: the v4 id is the last 32 hex chars of the public id; GET finds it by them.
+    index('payment_links_account_public_id_tail').on(
+      table.accountId,
+      sql`right(${table.publicId}, 32)`,
+    ),
     // SPEC §2: current_usage never exceeds max_usage, whatever the code above it does.
     check('payment_links_usage_within_max', sql`${table.currentUsage} <= ${table.maxUsage}`),
     check('payment_links_status', sql`${table.status} in ('open', 'closed')`),

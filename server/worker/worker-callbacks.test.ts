@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { settle } from '../../tests/support/checkout-api.ts';
+import { payVa, settle, startPayment } from '../../tests/support/checkout-api.ts';
 import { createMerchant, type Merchant } from '../../tests/support/merchant.ts';
 import {
   bodyOf,
@@ -7,6 +7,7 @@ import {
   startMerchantReceiver,
 } from '../../tests/support/merchant-receiver.ts';
 import { createTestPaylink, type TestPaylink } from '../../tests/support/test-paylink.ts';
+import { asMerchant } from '../../tests/support/v4-api.ts';
 import { expectSignedCallback, webhookIdOf } from '../../tests/support/verify-callback.ts';
 import {
   deliveryOf,
@@ -126,6 +127,37 @@ describe('worker: payment-link-transaction callbacks of a v1 link', () => {
     await pendingVaPayment(t, merchant);
     expect(await worker.runOnce()).toMatchObject({ attempted: 0 });
     expect(receiver.received).toHaveLength(0);
+  });
+});
+
+describe('worker: callbacks of a v4 link (SPEC §4, §6)', () => {
+  it('posts the v4 object with status paid, then completed', async () => {
+    const merchant = await createMerchant(t, { callback_url: receiver.url('/v4-hook') });
+    const created = await asMerchant(t, merchant).create({
+      amount: 50_000,
+      referenceId: 'ORDER-0001',
+    });
+    expect(created.status).toBe(201);
+    const publicId = created.body.data.attributes.paymentLinkUrl.split('/b2b/')[1];
+    const started = await startPayment(t, publicId, { method: 'VA_BRI' });
+    expect(started.status).toBe(201);
+    const vaNumber = started.body.data.payment_method_value;
+    expect((await payVa(t, { bank: 'BRI', va_number: vaNumber, amount: 50_000 })).status).toBe(200);
+    await worker.runOnce();
+    expect((await settle(t, started.body.data.reff_no)).status).toBe(200);
+    await worker.runOnce();
+
+    expect(receiver.received.map((r) => r.url)).toEqual(['/v4-hook', '/v4-hook']);
+    for (const request of receiver.received) expectSignedCallback(request, merchant);
+    const [paid, completed] = receiver.received.map(bodyOf);
+    const object = { id: created.body.data.id, type: 'payment_links' };
+    const attributes = { amount: '50000.0', referenceId: 'ORDER-0001' };
+    expect(paid).toMatchObject({
+      data: { ...object, attributes: { ...attributes, status: 'paid' } },
+    });
+    expect(completed).toMatchObject({
+      data: { ...object, attributes: { ...attributes, status: 'completed' } },
+    });
   });
 });
 

@@ -101,4 +101,24 @@ describe.each(testBackends())('two workers at once (%s)', (backend) => {
     expect(listed).toHaveLength(2 * PAYMENTS);
     for (const row of listed) expect(row).toMatchObject({ attempts: 1, last_status_code: 200 });
   });
+
+  it('retry a delivery whose worker died mid-send once its 60 s lease ends', async () => {
+    await paidVaPayment(t, merchant);
+    // A worker in another process claims the callback and dies before sending it.
+    const claimedAt = t.clock.now().getTime();
+    expect(await otherDeps.deliveries.claimDue(t.clock.now(), 60_000, 50)).toHaveLength(1);
+
+    t.clock.set(new Date(claimedAt + 59_000));
+    expect(await sweepTogether()).toMatchObject({ attempted: 0 });
+    t.clock.set(new Date(claimedAt + 60_000));
+    await sweepTogether();
+    expect(idsOf('paid')).toHaveLength(1);
+    expectSignedCallback(receiver.received[0]!, merchant);
+    const paid = (await listDeliveries(t, merchant)).find((row) => row.event.endsWith('.paid'));
+    expect(paid).toMatchObject({
+      attempts: 1,
+      last_status_code: 200,
+      webhook_id: idsOf('paid')[0],
+    });
+  });
 });

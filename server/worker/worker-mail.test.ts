@@ -50,7 +50,9 @@ describe('worker: mail over SMTP', () => {
     expect(smtp.received).toHaveLength(1);
     expect(smtp.received[0]!.envelopeTo).toEqual(['budi@example.com']);
     const mail = await parse(smtp, 0);
-    expect(mail.subject).toBe('Tagihan dari Toko Maju: Kaos Polos / Payment request from Toko Maju');
+    expect(mail.subject).toBe(
+      'Tagihan dari Toko Maju: Kaos Polos / Payment request from Toko Maju',
+    );
     expect((mail.to as AddressObject).value[0]?.address).toBe('budi@example.com');
     expect(mail.text).toContain('Halo Budi');
     expect(mail.text).toContain('Hello Budi');
@@ -73,14 +75,24 @@ describe('worker: mail over SMTP', () => {
     });
     expect(started.status).toBe(201);
     const payment = started.body.data;
-    const paid = await payVa(t, { bank: 'BRI', va_number: payment.payment_method_value, amount: AMOUNT });
+    const paid = await payVa(t, {
+      bank: 'BRI',
+      va_number: payment.payment_method_value,
+      amount: AMOUNT,
+    });
     expect(paid.status).toBe(200);
 
     await createWorker(t.deps, 1000).runOnce();
     expect(smtp.received.map((m) => m.envelopeTo)).toEqual([['siti@example.com']]);
     const mail = await parse(smtp, 0);
     expect(mail.subject).toBe('Pembayaran diterima / Payment received — Kaos Polos');
-    for (const text of ['Pembayaran diterima', 'Payment received', 'Rp 50.000', 'VA BRI', payment.reff_no]) {
+    for (const text of [
+      'Pembayaran diterima',
+      'Payment received',
+      'Rp 50.000',
+      'VA BRI',
+      payment.reff_no,
+    ]) {
       expect(mail.text).toContain(text);
     }
     expect((await deliveryOf(t, merchant, 'mail.receipt')).delivered_at).not.toBeNull();

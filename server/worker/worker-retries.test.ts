@@ -96,6 +96,25 @@ describe('worker: retries', () => {
     expect(await deliveryOf(t, merchant, PAID)).toMatchObject({ attempts: 2, last_error: null });
   });
 
+  it(
+    'counts a merchant that answers after the 10 s timeout as a failed attempt',
+    { timeout: 30_000 },
+    async () => {
+      receiver.setDelay(10_500);
+      await paidVaPayment(t, merchant);
+      expect(await worker.runOnce()).toMatchObject({ attempted: 1 });
+      const failed = await deliveryOf(t, merchant, PAID);
+      expect(failed).toMatchObject({ attempts: 1, last_status_code: null, delivered_at: null });
+      expect(failed.last_error).toMatch(/timeout/);
+
+      receiver.setDelay(0);
+      t.clock.advance(6 * SECOND);
+      await worker.runOnce();
+      expect(receiver.received.map(webhookIdOf)).toEqual([failed.webhook_id, failed.webhook_id]);
+      expect((await deliveryOf(t, merchant, PAID)).delivered_at).not.toBeNull();
+    },
+  );
+
   it.each([301, 302, 307] as const)(
     'treats a %i redirect as a failure and does not follow it',
     async (status) => {

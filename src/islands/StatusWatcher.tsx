@@ -44,7 +44,11 @@ export default function StatusWatcher({ url, linkStatus, paymentStatus }: Props)
           headers: { accept: 'application/json' },
         });
         // A link that vanished renders as "not found": let the server say so.
-        if (response.status === 404 || (response.ok && hasChanged(await response.json()))) {
+        const isChanged =
+          response.status === 404 || (response.ok && hasChanged(await response.json()));
+        // Checked after the wait: the customer may have sent a form meanwhile.
+        if (isDone) return;
+        if (isChanged) {
           isDone = true;
           location.reload();
           return;
@@ -62,12 +66,21 @@ export default function StatusWatcher({ url, linkStatus, paymentStatus }: Props)
       clearTimeout(timer);
       if (!document.hidden) void poll();
     };
+    // A form post on its way ("Choose another method", "Simulate payment", Pay) leads to the
+    // page to show next; a reload now would cancel it and show this address again instead.
+    const onSubmit = (event: SubmitEvent) => {
+      if (event.defaultPrevented) return;
+      isDone = true;
+      clearTimeout(timer);
+    };
     document.addEventListener('visibilitychange', onVisibilityChange);
+    document.addEventListener('submit', onSubmit);
     schedule(POLL_MS);
     return () => {
       isDone = true;
       clearTimeout(timer);
       document.removeEventListener('visibilitychange', onVisibilityChange);
+      document.removeEventListener('submit', onSubmit);
     };
   }, [url, linkStatus, paymentStatus]);
   return null;

@@ -25,7 +25,10 @@ export async function linkRow(t: TestPaylink, linkId: number) {
   return row;
 }
 
-/** The merchant closes a link (the API has no update route yet, so the row is written). */
+/**
+ * Closes a link by writing its row, behind the API's back: unlike PATCH, its pending payments
+ * stay pending, so tests can see what a payment of a closed link does.
+ */
 export async function closeLink(t: TestPaylink, linkId: number): Promise<void> {
   await t.db.update(paymentLinks).set({ status: 'closed' }).where(eq(paymentLinks.id, linkId));
 }

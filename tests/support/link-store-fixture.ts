@@ -74,6 +74,7 @@ export async function openLinkStoreFixture(backend: Backend): Promise<LinkStoreF
       optionalMetadata: null,
       customer: null,
       displayName: null,
+      requestFingerprint: null,
       paymentDate: null,
       createdAt: STORE_NOW,
       updatedAt: STORE_NOW,

@@ -1,4 +1,9 @@
-import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  type IncomingHttpHeaders,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** One request the merchant's endpoint received, and what it answered. */
@@ -100,13 +105,19 @@ export async function startMerchantReceiver(
     });
   if (options.port === undefined) await listen();
 
-  const waitFor: MerchantReceiver['waitFor'] = async (count, filter = () => true, timeoutMs = 10_000) => {
+  const waitFor: MerchantReceiver['waitFor'] = async (
+    count,
+    filter = () => true,
+    timeoutMs = 10_000,
+  ) => {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const matching = received.filter(filter);
       if (matching.length >= count) return matching;
       if (Date.now() > deadline) {
-        throw new Error(`expected ${count} callbacks within ${timeoutMs} ms, got ${matching.length}`);
+        throw new Error(
+          `expected ${count} callbacks within ${timeoutMs} ms, got ${matching.length}`,
+        );
       }
       await new Promise((resolve) => setTimeout(resolve, 50));
     }

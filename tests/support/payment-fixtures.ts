@@ -28,6 +28,7 @@ export function aLink(over: Partial<PaymentLink> = {}): PaymentLink {
     optionalMetadata: null,
     customer: null,
     displayName: null,
+    requestFingerprint: null,
     paymentDate: null,
     createdAt: new Date(NOW.getTime() - 60 * MINUTE),
     updatedAt: new Date(NOW.getTime() - 60 * MINUTE),

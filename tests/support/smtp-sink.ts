@@ -16,7 +16,12 @@ export type SmtpSink = {
  * exactly those credentials (over plain TCP: this is a local test).
  */
 export async function startSmtpSink(
-  options: { port?: number; login?: { user: string; pass: string } } = {},
+  options: {
+    port?: number;
+    login?: { user: string; pass: string };
+    /** Reads the message and never answers it, like a mail server that hangs. */
+    stallAfterData?: boolean;
+  } = {},
 ): Promise<SmtpSink> {
   const { login } = options;
   const received: ReceivedMail[] = [];
@@ -34,6 +39,7 @@ export async function startSmtpSink(
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
+        if (options.stallAfterData) return;
         received.push({
           envelopeTo: session.envelope.rcptTo.map((rcpt) => rcpt.address),
           raw: Buffer.concat(chunks),

@@ -16,6 +16,7 @@ import { createMailer } from '../../server/mail/create-mailer.ts';
 import { createPaymentStore } from '../../server/store/payment-store.ts';
 import { SANDBOX_QRIS_MERCHANT } from '../../server/domain/payment-method/qris/qris-payload.ts';
 import { createPaymentLinkStore } from '../../server/store/payment-link-store.ts';
+import { createIdempotencyStore } from '../../server/store/idempotency-store.ts';
 import { sql } from 'drizzle-orm';
 import { type Backend, openTestDatabase } from './test-database.ts';
 
@@ -80,6 +81,7 @@ export async function createTestPaylink(
     links: createPaymentLinkStore(database.db),
     payments: createPaymentStore(database.db),
     deliveries: createDeliveryStore(database.db),
+    idempotency: createIdempotencyStore(database.db),
     eventContext: createEventContextFactory({ baseUrl: config.PUBLIC_BASE_URL, random, catalog }),
     mailer: createMailer({
       smtpUrl: config.SMTP_URL,
@@ -108,5 +110,6 @@ export function depsOnConnection(deps: Deps, db: Db): Deps {
     links: createPaymentLinkStore(db),
     payments: createPaymentStore(db),
     deliveries: createDeliveryStore(db),
+    idempotency: createIdempotencyStore(db),
   };
 }

@@ -53,7 +53,9 @@ function isValidStandardSignature(request: ReceivedCallback, secret: string): bo
   const key = Buffer.from(secret.replace(/^whsec_/, ''), 'base64');
   const id = header(request, 'webhook-id');
   const timestamp = header(request, 'webhook-timestamp');
-  const expected = createHmac('sha256', key).update(`${id}.${timestamp}.${request.body}`).digest('base64');
+  const expected = createHmac('sha256', key)
+    .update(`${id}.${timestamp}.${request.body}`)
+    .digest('base64');
   return header(request, 'webhook-signature')
     .split(' ')
     .some((signature) => signature === `v1,${expected}`);

@@ -19,7 +19,8 @@ export async function pendingVaPayment(
     method: 'VA_BRI',
     ...(customer ? { customer } : {}),
   });
-  if (started.status !== 201) throw new Error(`payment: ${started.status} ${JSON.stringify(started.body)}`);
+  if (started.status !== 201)
+    throw new Error(`payment: ${started.status} ${JSON.stringify(started.body)}`);
   return { link, payment: started.body.data };
 }
 
@@ -31,7 +32,11 @@ export async function paidVaPayment(
   customer?: { name?: string; email?: string; phone?: string },
 ): Promise<{ link: any; payment: any }> {
   const { link, payment } = await pendingVaPayment(t, merchant, linkBody, customer);
-  const paid = await payVa(t, { bank: 'BRI', va_number: payment.payment_method_value, amount: AMOUNT });
+  const paid = await payVa(t, {
+    bank: 'BRI',
+    va_number: payment.payment_method_value,
+    amount: AMOUNT,
+  });
   expect(paid.status).toBe(200);
   return { link, payment };
 }
@@ -44,17 +49,18 @@ export async function listDeliveries(
 ): Promise<any[]> {
   await refreshToken(t, merchant);
   const query = linkId === undefined ? '?per_page=100' : `?per_page=100&payment_link_id=${linkId}`;
-  const answer = await callApi(t, merchant, 'GET', `/api/v1.0/webhook-deliveries/${merchant.accountId}${query}`);
+  const answer = await callApi(
+    t,
+    merchant,
+    'GET',
+    `/api/v1.0/webhook-deliveries/${merchant.accountId}${query}`,
+  );
   expect(answer.status).toBe(200);
   return answer.body.data;
 }
 
 /** The one listed delivery of this event; fails when there is not exactly one. */
-export async function deliveryOf(
-  t: TestPaylink,
-  merchant: Merchant,
-  event: string,
-): Promise<any> {
+export async function deliveryOf(t: TestPaylink, merchant: Merchant, event: string): Promise<any> {
   const found = (await listDeliveries(t, merchant)).filter((row) => row.event === event);
   expect(found).toHaveLength(1);
   return found[0];

@@ -45,6 +45,7 @@ export function aLink(overrides: Partial<PaymentLink> = {}): PaymentLink {
     optionalMetadata: null,
     customer: null,
     displayName: null,
+    requestFingerprint: null,
     paymentDate: new Date('2025-11-05T09:09:49Z'),
     createdAt: new Date('2025-11-05T09:09:23Z'),
     updatedAt: new Date('2025-11-05T09:09:49Z'),

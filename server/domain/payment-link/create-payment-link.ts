@@ -35,6 +35,8 @@ export type CreateLinkInput = {
   customer: Customer | null;
   displayName: string | null;
   dialect: Dialect;
+  /** v4: SHA-256 of the canonical request, kept to tell a repeat from a clash (SPEC §4). */
+  requestFingerprint?: string | null;
 };
 
 /** Creates a payment link under every rule of SPEC §3.2. */
@@ -78,6 +80,7 @@ export async function createPaymentLink(
       optionalMetadata: input.optionalMetadata,
       customer: input.customer,
       displayName: input.displayName,
+      requestFingerprint: input.requestFingerprint ?? null,
       paymentDate: null,
       createdAt: now,
       updatedAt: now,

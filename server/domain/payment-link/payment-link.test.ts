@@ -37,6 +37,7 @@ function link(
     optionalMetadata: null,
     customer: null,
     displayName: null,
+    requestFingerprint: null,
     paymentDate: null,
     createdAt: at(-60_000),
     updatedAt: at(-60_000),

@@ -34,6 +34,11 @@ export type PaymentLink = {
   customer: Customer | null;
   /** The name the customer sees instead of the account's (v4 `displayName`), and on the VA. */
   displayName: string | null;
+  /**
+   * SHA-256 of the canonical create request, for v4 links only: `referenceId` is their
+   * idempotency key, and a repeat must carry the same body (SPEC §4).
+   */
+  requestFingerprint: string | null;
   /** Time of the last paid payment. */
   paymentDate: Date | null;
   createdAt: Date;

@@ -397,3 +397,20 @@ describe('access token lifetime (SPEC §3.1: 900 s)', () => {
     expect((await listWith(merchant, second)).status).toBe(200);
   });
 });
+
+describe('credentials with control characters', () => {
+  it('are wrong credentials (401), never a database error', async () => {
+    const t = await createTestPaylink();
+    try {
+      const basic = Buffer.from('cl_\u0000x:secret').toString('base64');
+      const response = await t.app.request('/api/v1.0/access-token/b2b', {
+        method: 'POST',
+        headers: { authorization: `Basic ${basic}`, 'x-partner-id': 'pk_x', 'content-type': 'application/json' },
+        body: JSON.stringify({ grant_type: 'client_credentials' }),
+      });
+      expect(response.status).toBe(401);
+    } finally {
+      await t.close();
+    }
+  });
+});

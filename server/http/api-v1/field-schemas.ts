@@ -34,9 +34,17 @@ export const AnyJsonObject = v.custom<Record<string, unknown>>(
   'Must be a JSON object.',
 );
 
-/** A JSON object with these entries (unknown keys are dropped). */
+/**
+ * A JSON object with these entries (unknown keys are dropped). valibot reports a missing
+ * required key with the object's own message, so that message says what is wrong with the key.
+ */
 export function jsonObject<const E extends v.ObjectEntries>(entries: E) {
-  return v.pipe(AnyJsonObject, v.object(entries, 'Must be a JSON object.'));
+  return v.pipe(
+    AnyJsonObject,
+    v.object(entries, (issue) =>
+      issue.received === 'undefined' ? 'Is required.' : 'Must be a JSON object.',
+    ),
+  );
 }
 
 /**

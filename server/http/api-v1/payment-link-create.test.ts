@@ -114,8 +114,10 @@ describe('create: title', () => {
     expectInvalid(await create({ title }), 'title');
   });
 
-  it('is required', async () => {
-    expectInvalid(await createLink(t, merchant, { total_amount: 20_000 }), 'title');
+  it('is required, and the message says so', async () => {
+    const answer = await createLink(t, merchant, { total_amount: 20_000 });
+    expectInvalid(answer, 'title');
+    expect(answer.body.errors.title).toEqual(['Is required.']);
   });
 
   it.each([

@@ -1,14 +1,19 @@
 import { Hono } from 'hono';
+import type { Context } from 'hono';
 import { createPaymentLink } from '../../domain/payment-link/create-payment-link.ts';
-import { failure } from '../../domain/shared/result.ts';
+import { deletePaymentLink } from '../../domain/payment-link/delete-payment-link.ts';
+import {
+  LINK_NOT_FOUND,
+  updatePaymentLink,
+} from '../../domain/payment-link/update-payment-link.ts';
 import type { Deps } from '../../deps.ts';
+import { idempotencyKey } from './idempotency-key.ts';
 import { readJson, validate } from '../read-body.ts';
 import { paginate, sendData, sendFailure, sendList } from '../respond.ts';
 import { CreateLinkBodySchema, ListLinksQuerySchema, toCreateLinkInput } from './link-schemas.ts';
+import { PatchLinkBodySchema, PutLinkBodySchema, toLinkPatch } from './link-update-schemas.ts';
 import { presentLink } from './present-link.ts';
 import { type MerchantEnv, requireBearer, requireOwnAccount } from './require-bearer.ts';
-
-const LINK_NOT_FOUND = failure('LINK_NOT_FOUND', 'Payment Link not found.');
 
 /** SPEC §3.2–§3.4: the v1.0 payment-link endpoints, mounted under /api/v1.0. */
 export function paymentLinkRoutes(deps: Deps) {
@@ -37,7 +42,8 @@ export function paymentLinkRoutes(deps: Deps) {
   routes.use('/payment-link-manage/:account_id/*', requireOwnAccount);
   routes.use('/payment-link-manage/:account_id', requireOwnAccount);
 
-  routes.post('/payment-link-manage/:account_id', async (c) => {
+  // SPEC §3.2: Idempotency-Key, on create only.
+  routes.post('/payment-link-manage/:account_id', idempotencyKey(deps), async (c) => {
     const body = await readJson(c);
     if (!body.ok) return sendFailure(c, body);
     const checked = validate(CreateLinkBodySchema, body.value);
@@ -75,6 +81,38 @@ export function paymentLinkRoutes(deps: Deps) {
     const link = id === null ? null : await deps.links.findById(account.id, id);
     if (!link) return sendFailure(c, LINK_NOT_FOUND);
     return sendData(c, presentLink(link, account, deps.config.PUBLIC_BASE_URL, deps.clock()));
+  });
+
+  // SPEC §3.4: PUT requires `status` (as the gateway does); PATCH takes any subset.
+  const update =
+    (schema: typeof PatchLinkBodySchema | typeof PutLinkBodySchema) =>
+    async (c: Context<MerchantEnv>) => {
+      const id = parseLinkId(c.req.param('payment_link_id') ?? '');
+      if (id === null) return sendFailure(c, LINK_NOT_FOUND);
+      const body = await readJson(c);
+      if (!body.ok) return sendFailure(c, body);
+      const checked = validate(schema, body.value);
+      if (!checked.ok) return sendFailure(c, checked);
+      const account = c.var.account;
+      const updated = await updatePaymentLink(deps, account.id, id, toLinkPatch(checked.value));
+      if (!updated.ok) return sendFailure(c, updated);
+      deps.log.info(`payment link ${id} updated for account ${account.id}`);
+      return sendData(
+        c,
+        presentLink(updated.value, account, deps.config.PUBLIC_BASE_URL, deps.clock()),
+      );
+    };
+  routes.put('/payment-link-manage/:account_id/:payment_link_id', update(PutLinkBodySchema));
+  routes.patch('/payment-link-manage/:account_id/:payment_link_id', update(PatchLinkBodySchema));
+
+  routes.delete('/payment-link-manage/:account_id/:payment_link_id', async (c) => {
+    const id = parseLinkId(c.req.param('payment_link_id'));
+    if (id === null) return sendFailure(c, LINK_NOT_FOUND);
+    const account = c.var.account;
+    const deleted = await deletePaymentLink(deps, account.id, id);
+    if (!deleted.ok) return sendFailure(c, deleted);
+    deps.log.info(`payment link ${id} deleted for account ${account.id}`);
+    return sendData(c, { message: 'Payment Link deleted successfully' });
   });
 
   return routes;

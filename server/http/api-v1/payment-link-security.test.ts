@@ -27,6 +27,9 @@ const ROUTES: Route[] = [
   ['create', 'POST', (m) => linksPath(m), MINIMAL_LINK],
   ['list', 'GET', (m) => linksPath(m), undefined],
   ['show', 'GET', (m) => `${linksPath(m)}/${theirLinkId}`, undefined],
+  ['update (PUT)', 'PUT', (m) => `${linksPath(m)}/${theirLinkId}`, { status: 'closed' }],
+  ['update (PATCH)', 'PATCH', (m) => `${linksPath(m)}/${theirLinkId}`, { status: 'closed' }],
+  ['delete', 'DELETE', (m) => `${linksPath(m)}/${theirLinkId}`, undefined],
 ];
 
 describe.each(ROUTES)('payment links, %s: access (SPEC §3.1)', (_name, method, path, body) => {
@@ -69,5 +72,41 @@ describe('payment links: a refused create creates nothing', () => {
     const after = await callApi(t, other, 'GET', linksPath(other));
     expect(after.body.pagination.total).toBe(before);
     expect(JSON.stringify(after.body)).not.toContain('Sneaked in');
+  });
+});
+
+// SPEC §3.1: a link of another account is a 404 under one's own account id, and stays as it was.
+describe.each([
+  ['show', 'GET', undefined],
+  ['update (PUT)', 'PUT', { status: 'closed', max_usage: 9 }],
+  ['update (PATCH)', 'PATCH', { status: 'closed' }],
+  ['delete', 'DELETE', undefined],
+])("payment links, %s of another account's link", (_name, method, body) => {
+  it('answers 404 LINK_NOT_FOUND and changes nothing', async () => {
+    const before = (await callApi(t, other, 'GET', `${linksPath(other)}/${theirLinkId}`)).body;
+    const answer = await callApi(
+      t,
+      merchant,
+      method,
+      `${linksPath(merchant)}/${theirLinkId}`,
+      body,
+    );
+    expectFailure(answer, 404, 'LINK_NOT_FOUND');
+    const after = (await callApi(t, other, 'GET', `${linksPath(other)}/${theirLinkId}`)).body;
+    expect(after).toEqual(before);
+    expect(after.data.status).toBe('open');
+  });
+});
+
+describe("payment links: refused writes under another account's id change nothing", () => {
+  it("leaves the other account's link open after every refused PUT, PATCH and DELETE", async () => {
+    for (const method of ['PUT', 'PATCH', 'DELETE']) {
+      await callApi(t, merchant, method, `${linksPath(other)}/${theirLinkId}`, {
+        status: 'closed',
+      });
+    }
+    const shown = await callApi(t, other, 'GET', `${linksPath(other)}/${theirLinkId}`);
+    expect(shown.status).toBe(200);
+    expect(shown.body.data.status).toBe('open');
   });
 });

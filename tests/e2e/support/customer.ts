@@ -3,7 +3,11 @@ import { expect, type Page } from '@playwright/test';
 export type Lang = 'id' | 'en';
 
 /** A customer with valid details (SPEC §7: an Indonesian mobile number). */
-export const CUSTOMER = { name: 'Siti Rahmawati', email: 'siti@example.com', phone: '081234567890' };
+export const CUSTOMER = {
+  name: 'Siti Rahmawati',
+  email: 'siti@example.com',
+  phone: '081234567890',
+};
 
 const LABELS = {
   id: { name: 'Nama lengkap', email: 'Email', phone: 'Nomor HP', pay: 'Bayar' },
@@ -33,7 +37,9 @@ export async function payWith(
   lang: Lang = 'id',
 ): Promise<void> {
   await page.getByRole('radio', { name: method, exact: true }).check();
-  await page.getByRole('button', { name: `${LABELS[lang].pay} ${amountLabel}`, exact: true }).click();
+  await page
+    .getByRole('button', { name: `${LABELS[lang].pay} ${amountLabel}`, exact: true })
+    .click();
 }
 
 /** The payment reference in the address of a payment view (`/b2b/{id}/payments/{reff}`). */

@@ -32,6 +32,11 @@ function watchBrowser(context: BrowserContext): BrowserGuard {
     if (response.status() >= 400 && response.request().resourceType() !== 'document')
       guard.problems.push(`${response.status()} for ${response.url()}`);
   });
+  context.on('requestfailed', (request) => {
+    const error = request.failure()?.errorText ?? '';
+    // Leaving a page cancels its pending status poll; that is not a failure.
+    if (error !== 'net::ERR_ABORTED') guard.problems.push(`${error} for ${request.url()}`);
+  });
   context.on('console', (message) => {
     const text = message.text();
     // Chromium logs a document's own 404/422 as a failed load; the tests assert those statuses.

@@ -104,6 +104,37 @@ export function payVaInSandbox(
 }
 
 /** The sandbox bank receives a scanned QRIS payment (SPEC §8). */
-export function payQrisInSandbox(request: APIRequestContext, qrString: string): Promise<APIResponse> {
+export function payQrisInSandbox(
+  request: APIRequestContext,
+  qrString: string,
+): Promise<APIResponse> {
   return request.post('/sandbox/api/qris-payments', { data: { qr_string: qrString } });
+}
+
+/** Starts a payment as the page's JSON client would (SPEC §7); answers the payment. */
+export async function startPaymentByApi(
+  request: APIRequestContext,
+  link: E2eLink,
+  method: string,
+): Promise<{ reff_no: string; payment_method_value: string; qr_string?: string }> {
+  const response = await request.post(`${linkPath(link)}/payments`, { data: { method } });
+  if (response.status() !== 201)
+    throw new Error(`payment: ${response.status()} ${await response.text()}`);
+  return (await response.json()).data;
+}
+
+/** Starts and pays a VA payment of a link through the sandbox bank. */
+export async function payLinkByVa(
+  request: APIRequestContext,
+  link: E2eLink,
+  amount: number,
+): Promise<string> {
+  const payment = await startPaymentByApi(request, link, 'VA_BNI');
+  const paid = await payVaInSandbox(request, {
+    bank: 'BNI',
+    va_number: payment.payment_method_value,
+    amount,
+  });
+  if (paid.status() !== 200) throw new Error(`sandbox: ${paid.status()} ${await paid.text()}`);
+  return payment.reff_no;
 }

@@ -16,7 +16,9 @@ export async function startReceiver(): Promise<Receiver> {
     const url = new URL(request.url ?? '/', `http://${request.headers.host ?? '127.0.0.1'}`);
     hits.push(url);
     response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    response.end('<!doctype html><html lang="en"><title>Merchant</title><h1>Back at the shop</h1>');
+    response.end(
+      '<!doctype html><html lang="en"><link rel="icon" href="data:,"><title>Merchant</title><h1>Back at the shop</h1>',
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

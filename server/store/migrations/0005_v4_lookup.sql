@@ -1,0 +1,1 @@
+CREATE INDEX "payment_links_account_public_id_tail" ON "payment_links" USING btree ("account_id",right("public_id", 32));

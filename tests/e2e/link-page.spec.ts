@@ -1,0 +1,153 @@
+import { CUSTOMER, fillCustomerDetails, payWith, waitForPaymentView } from './support/customer.ts';
+import { expect, test } from './support/fixtures.ts';
+import { createLink, linkPath, patchLink, payLinkByVa } from './support/paylink.ts';
+
+test('the link page shows the order: merchant, title, description, items, total, time left', async ({
+  page,
+  request,
+  merchant,
+}) => {
+  const link = await createLink(request, merchant, {
+    title: 'Paket sarapan',
+    description: 'Diantar besok pagi sebelum jam 8.',
+    items: [
+      { name: 'Nasi uduk', quantity: 2, unit_price: 15000 },
+      { name: 'Teh manis', quantity: 1, unit_price: 5000 },
+      { name: 'Promo pelanggan baru', quantity: 1, unit_price: -5000 },
+    ],
+    expired_at: Date.now() + 2 * 60 * 60 * 1000,
+  });
+  const response = await page.goto(linkPath(link));
+  expect(response?.status()).toBe(200);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Paket sarapan');
+  await expect(page.getByText(`Penjual: ${merchant.name}`)).toBeVisible();
+  await expect(page.getByText('Diantar besok pagi sebelum jam 8.')).toBeVisible();
+  const order = page.getByRole('region', { name: 'Rincian pesanan' });
+  await expect(order.getByRole('listitem')).toHaveCount(3);
+  await expect(order.getByRole('listitem').nth(0)).toContainText('Nasi uduk');
+  await expect(order.getByRole('listitem').nth(0)).toContainText('2 × Rp 15.000');
+  await expect(order.getByRole('listitem').nth(0)).toContainText('Rp 30.000');
+  await expect(order.getByRole('listitem').nth(2)).toContainText('Diskon');
+  await expect(order.getByRole('listitem').nth(2)).toContainText('-Rp 5.000');
+  await expect(order).toContainText(/Total pembayaran\s*Rp 30\.000/);
+  await expect(page.getByText('Berlaku sampai')).toBeVisible();
+  await expect(page.getByRole('timer')).toHaveText(/^0?[12]:\d\d:\d\d$/);
+  // No customer details asked for this link.
+  await expect(page.getByRole('textbox')).toHaveCount(0);
+});
+
+test('only the whitelisted methods that take the amount are offered', async ({
+  page,
+  request,
+  merchant,
+}) => {
+  const whitelisted = await createLink(request, merchant, {
+    title: 'Dua bank saja',
+    total_amount: 30000,
+    whitelisted_payment_method: ['VA_MANDIRI', 'VA_BSI'],
+  });
+  await page.goto(linkPath(whitelisted));
+  await expect(page.getByRole('group', { name: 'QRIS' })).toHaveCount(0);
+  await expect(page.getByRole('radio')).toHaveCount(2);
+  await expect(page.getByRole('radio', { name: /^Mandiri/ })).toBeVisible();
+  await expect(page.getByRole('radio', { name: /^BSI/ })).toBeVisible();
+
+  // Rp 5.000 is below every VA's minimum: QRIS is the only way, so it comes chosen.
+  const small = await createLink(request, merchant, { title: 'Parkir', total_amount: 5000 });
+  await page.goto(linkPath(small));
+  await expect(page.getByRole('radio')).toHaveCount(1);
+  await expect(page.getByRole('radio', { name: 'QRIS' })).toBeChecked();
+  await page.getByRole('button', { name: 'Bayar Rp 5.000' }).click();
+  await expect(page.getByRole('heading', { name: 'Pindai kode QRIS' })).toBeVisible();
+});
+
+test('the browser checks the customer details before anything is sent', async ({
+  page,
+  request,
+  merchant,
+}) => {
+  const link = await createLink(request, merchant, {
+    title: 'Kaos',
+    total_amount: 50000,
+    required_customer_detail: true,
+  });
+  await page.goto(linkPath(link));
+  const posts: string[] = [];
+  page.on('request', (sent) => sent.method() === 'POST' && posts.push(sent.url()));
+
+  await page.getByRole('button', { name: 'Bayar Rp 50.000' }).click();
+  const summary = page.getByRole('alert');
+  await expect(summary).toContainText('Periksa lagi isian berikut:');
+  await expect(summary.getByRole('link')).toHaveText([
+    'Masukkan nama Anda.',
+    'Masukkan alamat email Anda.',
+    'Masukkan nomor HP Anda.',
+    'Pilih salah satu metode pembayaran.',
+  ]);
+  await expect(summary).toBeFocused();
+  await summary.getByRole('link', { name: 'Masukkan nomor HP Anda.' }).click();
+  await expect(page.getByRole('textbox', { name: 'Nomor HP' })).toBeFocused();
+
+  await fillCustomerDetails(page, { ...CUSTOMER, email: 'siti@', phone: '0812' });
+  await page.getByRole('button', { name: 'Bayar Rp 50.000' }).click();
+  await expect(summary.getByRole('link')).toHaveText([
+    'Masukkan alamat email yang benar, misalnya nama@contoh.com.',
+    'Masukkan nomor HP Indonesia yang diawali 08 atau +628.',
+    'Pilih salah satu metode pembayaran.',
+  ]);
+  await expect(page.getByRole('textbox', { name: 'Email' })).toHaveAttribute(
+    'aria-invalid',
+    'true',
+  );
+  expect(posts, 'nothing was sent while the form had errors').toEqual([]);
+
+  // The +628 form is an Indonesian mobile number too.
+  await fillCustomerDetails(page, { email: CUSTOMER.email, phone: '+62 812-3456-7890' });
+  await payWith(page, 'BRI Bank Rakyat Indonesia', 'Rp 50.000');
+  await waitForPaymentView(page);
+  expect(posts).toHaveLength(1);
+});
+
+test('a used-up link says so; a single-use link shows its receipt', async ({
+  page,
+  request,
+  merchant,
+}) => {
+  const twice = await createLink(request, merchant, {
+    title: 'Dua kali',
+    total_amount: 20000,
+    max_usage: 2,
+  });
+  await payLinkByVa(request, twice, 20000);
+  await page.goto(linkPath(twice));
+  await expect(page.getByRole('button', { name: 'Bayar Rp 20.000' })).toBeVisible();
+  await payLinkByVa(request, twice, 20000);
+  await page.goto(linkPath(twice));
+  await expect(
+    page.getByRole('heading', { name: 'Tautan ini sudah tidak menerima pembayaran' }),
+  ).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Bayar/ })).toHaveCount(0);
+
+  // Paid once with max_usage 1: the link page shows the receipt instead of the form.
+  const once = await createLink(request, merchant, { title: 'Sekali bayar', total_amount: 20000 });
+  const paymentReff = await payLinkByVa(request, once, 20000);
+  await page.goto(linkPath(once));
+  await expect(page.getByRole('heading', { name: 'Pembayaran berhasil' })).toBeVisible();
+  await expect(page.getByRole('definition').filter({ hasText: paymentReff })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Bayar/ })).toHaveCount(0);
+});
+
+test('an open page notices when the merchant closes the link', async ({
+  page,
+  request,
+  merchant,
+}) => {
+  const link = await createLink(request, merchant, { title: 'Pre-order', total_amount: 45000 });
+  await page.goto(linkPath(link));
+  await expect(page.getByRole('button', { name: 'Bayar Rp 45.000' })).toBeVisible();
+  await patchLink(request, merchant, link, { status: 'closed' });
+  await expect(
+    page.getByRole('heading', { name: 'Tautan ini sudah tidak menerima pembayaran' }),
+  ).toBeVisible({ timeout: 3_000 });
+  await expect(page.getByRole('button', { name: /^Bayar/ })).toHaveCount(0);
+});

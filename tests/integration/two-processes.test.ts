@@ -1,0 +1,80 @@
+import { randomBytes } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { bodyOf, startMerchantReceiver } from '../support/merchant-receiver.ts';
+import { createRemoteMerchant, payNewLink, waitForDelivered } from '../support/remote-paylink.ts';
+import { createScratchDatabase } from '../support/scratch-database.ts';
+import { killAllServers, startServer, tempDataDir } from '../support/server-process.ts';
+import { expectSignedCallback, webhookIdOf } from '../support/verify-callback.ts';
+
+// SPEC §9: several server processes may share one PostgreSQL. Two real server processes
+// (the build, as children) each run their worker every 200 ms over the same outbox; the
+// merchant must hear of each payment once. Needs PostgreSQL: TEST_DATABASE_URL names the
+// server, where the test creates and drops a database of its own.
+
+const PAYMENTS = 20;
+
+const cleanups: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  await killAllServers();
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+describe.skipIf(!process.env.TEST_DATABASE_URL)('two server processes on one PostgreSQL', () => {
+  it('deliver each paid callback exactly once', { timeout: 60_000 }, async () => {
+    const database = await createScratchDatabase();
+    cleanups.push(database.drop);
+    const receiver = await startMerchantReceiver();
+    cleanups.push(receiver.close);
+    // A slow merchant: each send is still in flight when the other process's worker looks.
+    receiver.setDelay(250);
+    const env = { DATABASE_URL: database.url, SECRET_KEY: randomBytes(32).toString('hex') };
+    const dirs = await Promise.all([tempDataDir(), tempDataDir()]);
+    for (const dir of dirs) cleanups.push(dir.remove);
+    // Started together: both migrate and seed the demo account against one database.
+    const [a, b] = await Promise.all(dirs.map((dir) => startServer({ dataDir: dir.dir, env })));
+    const merchant = await createRemoteMerchant(a!.baseUrl, { callback_url: receiver.url() });
+
+    const started = performance.now();
+    const reffs = await Promise.all(
+      Array.from({ length: PAYMENTS }, (_, i) => {
+        const [one, other] = i % 2 === 0 ? [a!, b!] : [b!, a!];
+        const servers = {
+          create: one.baseUrl,
+          start: other.baseUrl,
+          pay: i % 3 ? one.baseUrl : other.baseUrl,
+        };
+        return payNewLink(servers, merchant, 10_000 + i).then((paid) => paid.reffNo);
+      }),
+    );
+    await receiver.waitFor(PAYMENTS, () => true, 30_000);
+    const seconds = (performance.now() - started) / 1000;
+    // Several more passes of both workers: nothing arrives twice.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+
+    const ids = receiver.received.map(webhookIdOf);
+    expect(ids).toHaveLength(PAYMENTS);
+    expect(new Set(ids).size).toBe(PAYMENTS);
+    expect(receiver.received.every((r) => r.answered === 200)).toBe(true);
+    const paidReffs = receiver.received.map((r) => bodyOf(r).data.transaction.reff_no);
+    expect(new Set(paidReffs)).toEqual(new Set(reffs));
+    for (const request of receiver.received) expectSignedCallback(request, merchant);
+
+    for (const server of [a!, b!]) {
+      const listed = await waitForDelivered(server.baseUrl, merchant, PAYMENTS);
+      expect(listed).toHaveLength(PAYMENTS);
+      for (const row of listed) {
+        expect(row).toMatchObject({
+          event: 'payment-link-transaction.paid',
+          attempts: 1,
+          last_status_code: 200,
+        });
+        expect(row.delivered_at).not.toBeNull();
+      }
+      expect(new Set(listed.map((row) => row.webhook_id))).toEqual(new Set(ids));
+    }
+    console.info(
+      `two-processes: ${PAYMENTS} paid callbacks delivered ${seconds.toFixed(1)} s after the first payment started`,
+    );
+    await Promise.all([a!.kill('SIGTERM'), b!.kill('SIGTERM')]);
+  });
+});
