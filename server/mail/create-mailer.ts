@@ -32,8 +32,8 @@ export type MailerOptions = {
   /** The From header, e.g. `Paylink <no-reply@paylink.example>`. */
   from: string;
   /**
-   * The longest wait for the server: to connect, to greet, and for each answer. A server that
-   * hangs fails the attempt in about this long, well inside the worker's 60 s delivery lease
+   * The longest wait for the server to connect and to greet; an answer may take twice this. A
+   * server that hangs fails the attempt well inside the worker's 60 s delivery lease
    * (server/worker/worker.ts), so no other worker sends the same mail meanwhile.
    */
   timeoutMs?: number;
@@ -102,8 +102,9 @@ function createSmtpMailer(
     connectionTimeout: timeoutMs,
     greetingTimeout: timeoutMs,
     // Idle time on the socket: a server that took the message and went silent. Our mails are
-    // a few kilobytes, so no answer legitimately takes longer than the greeting.
-    socketTimeout: timeoutMs,
+    // a few kilobytes, so no answer legitimately takes long. Twice the greeting wait, so a
+    // server that never greets reports that (the clearer error) rather than a bare timeout.
+    socketTimeout: timeoutMs * 2,
   });
   return {
     async send(mail) {

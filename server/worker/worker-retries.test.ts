@@ -25,7 +25,9 @@ let worker: Worker;
 
 beforeEach(async () => {
   t = await createTestPaylink();
-  t.clock.set(new Date());
+  // The real time (for the standardwebhooks library), on a whole second: the API writes times
+  // to the second, and the bounds below compare with them.
+  t.clock.set(new Date(Math.floor(Date.now() / SECOND) * SECOND));
   receiver = await startMerchantReceiver();
   merchant = await createMerchant(t, { callback_url: receiver.url() });
   worker = createWorker(t.deps, 1000);
