@@ -15,7 +15,14 @@ const dataDir = mkdtempSync(join(tmpdir(), 'paylink-bench-'));
 
 const server = spawn(process.execPath, [join(root, 'dist/server/entry.mjs')], {
   cwd: root,
-  env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ADMIN_TOKEN: adminToken, LOG_LEVEL: 'error' },
+  env: {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    ADMIN_TOKEN: adminToken,
+    LOG_LEVEL: 'error',
+  },
   stdio: ['ignore', 'ignore', 'inherit'],
 });
 
@@ -23,31 +30,60 @@ async function waitForHealth() {
   for (let i = 0; i < 120; i++) {
     try {
       if ((await fetch(`${base}/healthz`)).ok) return;
-    } catch {}
+    } catch {
+      // not up yet
+    }
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error('server did not start');
 }
 
 async function json(path, init) {
-  const response = await fetch(`${base}${path}`, { ...init, headers: { 'content-type': 'application/json', ...init?.headers } });
+  const response = await fetch(`${base}${path}`, {
+    ...init,
+    headers: { 'content-type': 'application/json', ...init?.headers },
+  });
   return response.json();
 }
 
 async function createLink(body) {
-  const account = (await json('/api/admin/accounts', { method: 'POST', headers: { authorization: `Bearer ${adminToken}` }, body: JSON.stringify({ name: 'Toko Bench' }) })).data;
+  const account = (
+    await json('/api/admin/accounts', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${adminToken}` },
+      body: JSON.stringify({ name: 'Toko Bench' }),
+    })
+  ).data;
   const basic = Buffer.from(`${account.client_id}:${account.client_secret}`).toString('base64');
-  const token = (await json('/api/v1.0/access-token/b2b', { method: 'POST', headers: { 'x-partner-id': account.api_key, authorization: `Basic ${basic}` }, body: JSON.stringify({ grant_type: 'client_credentials' }) })).data.access_token;
+  const token = (
+    await json('/api/v1.0/access-token/b2b', {
+      method: 'POST',
+      headers: { 'x-partner-id': account.api_key, authorization: `Basic ${basic}` },
+      body: JSON.stringify({ grant_type: 'client_credentials' }),
+    })
+  ).data.access_token;
   const headers = { authorization: `Bearer ${token}`, 'x-partner-id': account.api_key };
-  return (await json(`/api/v1.0/payment-link-manage/${account.account.id}`, { method: 'POST', headers, body: JSON.stringify(body) })).data;
+  return (
+    await json(`/api/v1.0/payment-link-manage/${account.account.id}`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify(body),
+    })
+  ).data;
 }
 
 /** Gzip bytes of a page and of every script and stylesheet it references (first visit). */
 async function weigh(path) {
-  const response = await fetch(`${base}${path}`, { headers: { 'accept-encoding': 'gzip', 'accept-language': 'id' } });
+  const response = await fetch(`${base}${path}`, {
+    headers: { 'accept-encoding': 'gzip', 'accept-language': 'id' },
+  });
   const html = await response.text();
   const sizes = { html: gzipSync(html).length, css: 0, js: 0 };
-  const assets = new Set([...html.matchAll(/(?:src|href|component-url|renderer-url)="(\/_astro\/[^"]+)"/g)].map((m) => m[1]));
+  const assets = new Set(
+    [...html.matchAll(/(?:src|href|component-url|renderer-url)="(\/_astro\/[^"]+)"/g)].map(
+      (m) => m[1],
+    ),
+  );
   // Island chunks import each other: follow the imports, as the browser does.
   const queue = [...assets];
   while (queue.length > 0) {
@@ -74,20 +110,38 @@ async function throughput(path, seconds = 3) {
   const client = async () => {
     while (Date.now() < end) {
       const started = performance.now();
-      await (await fetch(`${base}${path}`, { headers: { 'accept-encoding': 'gzip' } })).arrayBuffer();
+      await (
+        await fetch(`${base}${path}`, { headers: { 'accept-encoding': 'gzip' } })
+      ).arrayBuffer();
       latencies.push(performance.now() - started);
     }
   };
   await Promise.all(Array.from({ length: 10 }, client));
   latencies.sort((a, b) => a - b);
-  return { rps: Math.round(latencies.length / seconds), p99: latencies[Math.floor(latencies.length * 0.99)]?.toFixed(1) };
+  return {
+    rps: Math.round(latencies.length / seconds),
+    p99: latencies[Math.floor(latencies.length * 0.99)]?.toFixed(1),
+  };
 }
 
 try {
   await waitForHealth();
-  const link = await createLink({ title: 'Kopi susu', required_customer_detail: true, items: [{ name: 'Kopi', quantity: 2, unit_price: 25000 }] });
+  const link = await createLink({
+    title: 'Kopi susu',
+    required_customer_detail: true,
+    items: [{ name: 'Kopi', quantity: 2, unit_price: 25000 }],
+  });
   const publicId = link.payment_url.split('/b2b/')[1];
-  const pay = async (method) => (await json(`/b2b/${publicId}/payments`, { method: 'POST', body: JSON.stringify({ method, customer: { name: 'Budi', email: 'budi@example.com', phone: '081234567890' } }) })).data;
+  const pay = async (method) =>
+    (
+      await json(`/b2b/${publicId}/payments`, {
+        method: 'POST',
+        body: JSON.stringify({
+          method,
+          customer: { name: 'Budi', email: 'budi@example.com', phone: '081234567890' },
+        }),
+      })
+    ).data;
   const va = await pay('VA_BRI');
   const qris = await pay('QRIS');
   const pages = {
@@ -101,8 +155,14 @@ try {
     const w = await weigh(path);
     console.log(`  ${name.padEnd(32)} html ${w.html}  css ${w.css}  js ${w.js}  total ${w.total}`);
   }
-  console.log('Throughput, one process, 10 concurrent clients, 3 s each (compare ratios, not absolutes)');
-  for (const [name, path] of Object.entries({ 'GET /healthz': '/healthz', 'GET /b2b status JSON': `/b2b/${publicId}/status?payment=${va.reff_no}`, ...pages })) {
+  console.log(
+    'Throughput, one process, 10 concurrent clients, 3 s each (compare ratios, not absolutes)',
+  );
+  for (const [name, path] of Object.entries({
+    'GET /healthz': '/healthz',
+    'GET /b2b status JSON': `/b2b/${publicId}/status?payment=${va.reff_no}`,
+    ...pages,
+  })) {
     const t = await throughput(path);
     console.log(`  ${name.padEnd(32)} ${String(t.rps).padStart(6)} req/s   p99 ${t.p99} ms`);
   }

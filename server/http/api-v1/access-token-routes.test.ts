@@ -405,7 +405,11 @@ describe('credentials with control characters', () => {
       const basic = Buffer.from('cl_\u0000x:secret').toString('base64');
       const response = await t.app.request('/api/v1.0/access-token/b2b', {
         method: 'POST',
-        headers: { authorization: `Basic ${basic}`, 'x-partner-id': 'pk_x', 'content-type': 'application/json' },
+        headers: {
+          authorization: `Basic ${basic}`,
+          'x-partner-id': 'pk_x',
+          'content-type': 'application/json',
+        },
         body: JSON.stringify({ grant_type: 'client_credentials' }),
       });
       expect(response.status).toBe(401);

@@ -103,7 +103,7 @@ function parseBasic(header: string | undefined): { clientId: string; clientSecre
   if (!match?.[1]) return null;
   const decoded = Buffer.from(match[1], 'base64').toString('utf8');
   // Control characters (NUL above all) are never in our credentials, and the database refuses NUL.
-  if (/[\u0000-\u001f\u007f]/.test(decoded)) return null;
+  if ([...decoded].some((char) => char < ' ' || char === '\u007f')) return null;
   const colon = decoded.indexOf(':');
   if (colon <= 0) return null;
   return { clientId: decoded.slice(0, colon), clientSecret: decoded.slice(colon + 1) };
