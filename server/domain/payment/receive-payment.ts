@@ -76,16 +76,25 @@ export async function receivePayment(
   });
 }
 
-/** SPEC §2: a paid payment becomes settled once, and the merchant is told; else refused. */
-export async function settlePayment(
-  deps: ReceiveDeps,
-  paymentId: number,
-): Promise<Result<Payment>> {
+type LockedWork = (
+  tx: PaymentTx,
+  locked: { payment: Payment; link: PaymentLink },
+  now: Date,
+) => Promise<Result<Payment>>;
+
+/** Runs `work` in one transaction on the payment and its link, both locked; 404 without one. */
+function withLockedPayment(deps: ReceiveDeps, paymentId: number, work: LockedWork) {
   const now = deps.clock();
   return deps.payments.transaction(async (tx) => {
     const locked = await tx.lockPaymentAndLink(paymentId);
     if (!locked) return failure('PAYMENT_NOT_FOUND', 'No such payment.');
-    const { payment, link } = locked;
+    return work(tx, locked, now);
+  });
+}
+
+/** SPEC §2: a paid payment becomes settled once, and the merchant is told; else refused. */
+export function settlePayment(deps: ReceiveDeps, paymentId: number): Promise<Result<Payment>> {
+  return withLockedPayment(deps, paymentId, async (tx, { payment, link }, now) => {
     if (payment.status !== 'paid')
       return failure('NOT_SETTLEABLE', `This payment is ${payment.status}, not paid.`);
     const settled = await tx.setPaymentStatus(payment.id, 'settled', now);
@@ -100,15 +109,8 @@ export async function settlePayment(
 }
 
 /** The worker's expiry: a pending payment past its deadline becomes expired, once. */
-export async function expirePayment(
-  deps: ReceiveDeps,
-  paymentId: number,
-): Promise<Result<Payment>> {
-  const now = deps.clock();
-  return deps.payments.transaction(async (tx) => {
-    const locked = await tx.lockPaymentAndLink(paymentId);
-    if (!locked) return failure('PAYMENT_NOT_FOUND', 'No such payment.');
-    const { payment, link } = locked;
+export function expirePayment(deps: ReceiveDeps, paymentId: number): Promise<Result<Payment>> {
+  return withLockedPayment(deps, paymentId, async (tx, { payment, link }, now) => {
     if (payment.status !== 'pending' || !isPastDeadline(payment, now)) {
       return failure('NOT_PAYABLE', `This payment is ${payment.status}.`);
     }
@@ -120,15 +122,8 @@ export async function expirePayment(
  * The customer chose another method: a pending payment is cancelled so its VA/QR refuses money.
  * One already past its deadline is recorded as expired instead, which is what it became first.
  */
-export async function cancelPayment(
-  deps: ReceiveDeps,
-  paymentId: number,
-): Promise<Result<Payment>> {
-  const now = deps.clock();
-  return deps.payments.transaction(async (tx) => {
-    const locked = await tx.lockPaymentAndLink(paymentId);
-    if (!locked) return failure('PAYMENT_NOT_FOUND', 'No such payment.');
-    const { payment, link } = locked;
+export function cancelPayment(deps: ReceiveDeps, paymentId: number): Promise<Result<Payment>> {
+  return withLockedPayment(deps, paymentId, async (tx, { payment, link }, now) => {
     if (payment.status !== 'pending')
       return failure('NOT_PAYABLE', `This payment is ${payment.status}.`);
     if (isPastDeadline(payment, now)) {
