@@ -7,6 +7,7 @@ import type {
 } from '../../server/domain/payment-link/payment-link-store.ts';
 import type { PaymentLink } from '../../server/domain/payment-link/payment-link.ts';
 import { newPublicId } from '../../server/domain/shared/ids.ts';
+import { aLink } from './payment-fixtures.ts';
 import type { Database } from '../../server/store/database.ts';
 import { createPaymentLinkStore } from '../../server/store/payment-link-store.ts';
 import { accounts, paymentLinks } from '../../server/store/schema.ts';
@@ -54,32 +55,16 @@ export async function openLinkStoreFixture(backend: Backend): Promise<LinkStoreF
 
   const newLink = (accountId: string, overrides: Partial<NewPaymentLink> = {}): NewPaymentLink => {
     const publicId = newPublicId(STORE_NOW, randomBytes);
-    return {
+    const { id: _id, ...stored } = aLink({
       accountId,
       reffNo: publicId,
       publicId,
-      dialect: 'v1',
-      title: 'Kaos',
-      description: null,
-      requiredCustomerDetail: false,
       maxUsage: 1,
       currentUsage: 0,
-      status: 'open',
-      expiredAt: null,
-      totalAmount: 20_000,
-      items: null,
-      whitelistedPaymentMethod: null,
-      redirectUrl: null,
-      callbackUrl: null,
-      optionalMetadata: null,
-      customer: null,
-      displayName: null,
-      requestFingerprint: null,
-      paymentDate: null,
       createdAt: STORE_NOW,
       updatedAt: STORE_NOW,
-      ...overrides,
-    };
+    });
+    return { ...stored, ...overrides };
   };
 
   const insertOk = async (link: NewPaymentLink) => {
