@@ -6,6 +6,10 @@ declare namespace App {
     checkout: import('../server/checkout/checkout-types.ts').CheckoutReader;
     /** Whether the sandbox bank is on (PAYMENT_PROVIDER=sandbox): GET /sandbox exists. */
     sandbox: boolean;
+    /** The OpenAPI document (GET /api/openapi.json), for the API reference page. */
+    apiDocument: () => ReturnType<
+      typeof import('../server/http/openapi/api-operations.ts').openApiDocument
+    >;
     /** A checkout form post that failed, to render again with its errors (no-JS path). */
     checkoutForm?: import('../server/http/checkout/checkout-routes.ts').CheckoutFormState;
   }

@@ -4,6 +4,7 @@ import type { MiddlewareHandler } from 'hono';
 import { createCheckoutReader } from '../server/checkout/checkout-reader.ts';
 import { createApp } from '../server/http/app.ts';
 import { contentSecurityPolicyFor } from '../server/http/content-security-policy.ts';
+import { openApiDocument } from '../server/http/openapi/api-operations.ts';
 import { paylink } from '../server/runtime.ts';
 
 const checkout = createCheckoutReader(paylink.deps);
@@ -14,6 +15,7 @@ const renderPages: MiddlewareHandler = async (c, next) => {
   const locals = getFetchState(c).locals;
   locals.checkout = checkout;
   locals.sandbox = paylink.deps.config.PAYMENT_PROVIDER === 'sandbox';
+  locals.apiDocument = () => openApiDocument(paylink.deps.config.PUBLIC_BASE_URL);
   const form = c.get('checkoutForm') as App.Locals['checkoutForm'];
   if (form) locals.checkoutForm = form;
   const response = (await renderWithAstro(c, next)) ?? (await c.notFound());

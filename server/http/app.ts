@@ -10,6 +10,7 @@ import { paymentLinkRoutes } from './api-v1/payment-link-routes.ts';
 import { v4Routes } from './api-v4/v4-routes.ts';
 import { checkoutRoutes } from './checkout/checkout-routes.ts';
 import { sandboxRoutes } from './sandbox/sandbox-routes.ts';
+import { openApiDocument } from './openapi/api-operations.ts';
 import { sendFailure } from './respond.ts';
 import { securityHeaders } from './security-headers.ts';
 
@@ -49,6 +50,7 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   api.route('/v1.0', paymentLinkRoutes(deps));
   api.route('/v1.0', historyRoutes(deps));
   api.route('/admin', adminRoutes(deps));
+  api.get('/openapi.json', (c) => c.json(openApiDocument(deps.config.PUBLIC_BASE_URL)));
   api.all('*', (c) =>
     sendFailure(c, failure('NOT_FOUND', `No API route ${c.req.method} ${c.req.path}.`)),
   );

@@ -1,15 +1,8 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Failure } from '../domain/shared/result.ts';
+import type { Pagination } from './envelope-schemas.ts';
 import { HTTP_STATUS } from './error-table.ts';
-
-export type Pagination = {
-  total: number;
-  count: number;
-  per_page: number;
-  current_page: number;
-  total_pages: number;
-};
 
 /** `{"status", "success": true, "data"}` (SPEC §3). */
 export function sendData(c: Context, data: unknown, status: ContentfulStatusCode = 200) {

@@ -18,6 +18,7 @@ import { SANDBOX_QRIS_MERCHANT } from '../../server/domain/payment-method/qris/q
 import { createPaymentLinkStore } from '../../server/store/payment-link-store.ts';
 import { createIdempotencyStore } from '../../server/store/idempotency-store.ts';
 import { sql } from 'drizzle-orm';
+import { watchAnswers } from './openapi-conformance.ts';
 import { type Backend, openTestDatabase } from './test-database.ts';
 
 export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789';
@@ -96,7 +97,9 @@ export async function createTestPaylink(
     },
     log: createLogger('silent'),
   };
-  return { deps, app: createApp(deps), clock, db: database.db, close: () => database.close() };
+  const app = createApp(deps);
+  watchAnswers(app);
+  return { deps, app, clock, db: database.db, close: () => database.close() };
 }
 
 /**

@@ -41,7 +41,7 @@ export function buildV4PaymentLinkBody({ link, status, baseUrl }: V4BodyInput) {
   return {
     data: {
       id: v4Id(link.publicId),
-      type: 'payment_links',
+      type: 'payment_links' as const,
       attributes: {
         status,
         amount: formatV4Amount(link.totalAmount),

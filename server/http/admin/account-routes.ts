@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import * as v from 'valibot';
+import { ACCOUNT_STATUSES, type AccountStatus } from '../../domain/account/account.ts';
 import { createAccount } from '../../domain/account/create-account.ts';
 import { failure } from '../../domain/shared/result.ts';
 import type { Deps } from '../../deps.ts';
@@ -8,7 +9,7 @@ import { CallbackUrlSchema, EmailSchema, requiredText } from '../api-v1/field-sc
 import { readJson, validate } from '../read-body.ts';
 import { sendData, sendFailure } from '../respond.ts';
 
-const NewAccountSchema = v.object({
+export const NewAccountSchema = v.object({
   name: requiredText(255),
   email: v.nullish(EmailSchema),
   phone: v.nullish(
@@ -22,16 +23,41 @@ const NewAccountSchema = v.object({
   inquiry_callback_url: CallbackUrlSchema,
 });
 
+const AccountSchema = v.pipe(
+  v.strictObject({
+    id: v.string(),
+    name: v.string(),
+    email: v.nullable(v.string()),
+    phone: v.nullable(v.string()),
+    status: v.picklist(ACCOUNT_STATUSES),
+    callback_url: v.nullable(v.string()),
+    inquiry_callback_url: v.nullable(v.string()),
+  }),
+  v.title('Account'),
+);
+
+/** The new account and its secrets: shown this once, stored only hashed or sealed (SPEC §9). */
+export const NewAccountAnswerSchema = v.pipe(
+  v.strictObject({
+    account: AccountSchema,
+    api_key: v.string(),
+    client_id: v.string(),
+    client_secret: v.string(),
+    webhook_secret: v.pipe(v.string(), v.startsWith('whsec_')),
+  }),
+  v.title('NewAccount'),
+);
+
 /** Account and its credentials as shown once at creation (SPEC §9). */
 export function presentAccount(account: {
   id: string;
   name: string;
   email: string | null;
   phone: string | null;
-  status: string;
+  status: AccountStatus;
   callbackUrl: string | null;
   inquiryCallbackUrl: string | null;
-}) {
+}): v.InferOutput<typeof AccountSchema> {
   return {
     id: account.id,
     name: account.name,
@@ -80,17 +106,14 @@ export function adminRoutes(deps: Deps) {
       },
     );
     deps.log.info(`account ${account.id} created`);
-    return sendData(
-      c,
-      {
-        account: presentAccount(account),
-        api_key: credentials.apiKey,
-        client_id: credentials.clientId,
-        client_secret: credentials.clientSecret,
-        webhook_secret: credentials.webhookSecret,
-      },
-      201,
-    );
+    const answer: v.InferOutput<typeof NewAccountAnswerSchema> = {
+      account: presentAccount(account),
+      api_key: credentials.apiKey,
+      client_id: credentials.clientId,
+      client_secret: credentials.clientSecret,
+      webhook_secret: credentials.webhookSecret,
+    };
+    return sendData(c, answer, 201);
   });
 
   return routes;

@@ -6,17 +6,39 @@ import { type Failure, failure } from '../../domain/shared/result.ts';
 import type { Deps } from '../../deps.ts';
 import { ACCESS_TOKEN_TTL_SECONDS } from '../../security/access-token.ts';
 import { constantTimeEqual, hmacSha512Hex, sha256Hex } from '../../security/digest.ts';
+import { documented } from '../openapi/documented.ts';
 import { readJsonOrForm, validate } from '../read-body.ts';
 import { sendData, sendFailure } from '../respond.ts';
 
 /** `grant_type` or `grantType` (the gateway's own pages disagree), must be client_credentials. */
-const GrantSchema = v.pipe(
-  v.looseObject({ grant_type: v.optional(v.unknown()), grantType: v.optional(v.unknown()) }),
+export const GrantSchema = v.pipe(
+  documented(
+    v.looseObject({ grant_type: v.optional(v.unknown()), grantType: v.optional(v.unknown()) }),
+    {
+      type: 'object',
+      properties: {
+        grant_type: { const: 'client_credentials', description: '`grantType` is read too.' },
+      },
+      required: ['grant_type'],
+    },
+  ),
   v.transform((body) => ({ grant_type: body.grant_type ?? body.grantType })),
   v.object({
     grant_type: v.literal('client_credentials', 'Must be "client_credentials".'),
   }),
 );
+
+/** SPEC §3.1: the token, with `expires_in` as a string of seconds. */
+export const AccessTokenSchema = v.pipe(
+  v.strictObject({
+    access_token: v.string(),
+    token_type: v.literal('Bearer'),
+    expires_in: v.pipe(v.string(), v.regex(/^\d+$/)),
+  }),
+  v.title('AccessToken'),
+);
+
+type AccessToken = v.InferOutput<typeof AccessTokenSchema>;
 
 const WRONG_CREDENTIALS = failure('INVALID_CREDENTIALS', 'Invalid credentials.');
 
@@ -33,11 +55,12 @@ export function accessTokenRoutes(deps: Deps) {
     }
     const checked = validate(GrantSchema, body);
     if (!checked.ok) return checked;
-    return {
+    const token: AccessToken = {
       access_token: deps.tokens.issue(account.id, deps.clock()),
       token_type: 'Bearer',
       expires_in: String(ACCESS_TOKEN_TTL_SECONDS),
     };
+    return token;
   };
 
   const answer = async (c: Context, authenticate: () => Promise<AccountWithSecrets | Failure>) => {

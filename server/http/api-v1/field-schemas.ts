@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { normalizeIndonesianPhone } from '../../domain/shared/indonesian-phone.ts';
 import { isAllowedCallbackUrl } from '../../domain/shared/url-rules.ts';
+import { documented } from '../openapi/documented.ts';
 
 /**
  * PostgreSQL refuses NUL in `text` and an unpaired surrogate escape in `jsonb`; either would
@@ -15,7 +16,8 @@ const STORABLE_TEXT_MESSAGE = 'Must not contain NUL characters or unpaired surro
 /** A string PostgreSQL can store (see isStorableText). */
 export const StorableString = v.pipe(
   v.string('Must be a string.'),
-  v.check(isStorableText, STORABLE_TEXT_MESSAGE),
+  // Left out of the API reference: it would repeat on every text field.
+  documented(v.check(isStorableText, STORABLE_TEXT_MESSAGE), {}),
 );
 
 /** Every key and string inside a JSON value is storable (see isStorableText). */
@@ -28,10 +30,14 @@ export function isStorableJson(value: unknown): boolean {
   );
 }
 
+function isJsonObject(input: unknown): input is Record<string, unknown> {
+  return typeof input === 'object' && input !== null && !Array.isArray(input);
+}
+
 /** Any JSON object, not an array: valibot's `object` and `record` take arrays for objects. */
-export const AnyJsonObject = v.custom<Record<string, unknown>>(
-  (input) => typeof input === 'object' && input !== null && !Array.isArray(input),
-  'Must be a JSON object.',
+export const AnyJsonObject = documented(
+  v.custom<Record<string, unknown>>(isJsonObject, 'Must be a JSON object.'),
+  { type: 'object' },
 );
 
 /**
@@ -39,12 +45,12 @@ export const AnyJsonObject = v.custom<Record<string, unknown>>(
  * required key with the object's own message, so that message says what is wrong with the key.
  */
 export function jsonObject<const E extends v.ObjectEntries>(entries: E) {
-  return v.pipe(
-    AnyJsonObject,
-    v.object(entries, (issue) =>
-      issue.received === 'undefined' ? 'Is required.' : 'Must be a JSON object.',
-    ),
+  const shape = v.object(entries, (issue) =>
+    issue.received === 'undefined' ? 'Is required.' : 'Must be a JSON object.',
   );
+  // The guard documents itself as the shape it lets through (the API reference shows fields).
+  const guard = v.custom<Record<string, unknown>>(isJsonObject, 'Must be a JSON object.');
+  return v.pipe(documented(guard, { sameAs: shape }), shape);
 }
 
 /**
@@ -52,7 +58,11 @@ export function jsonObject<const E extends v.ObjectEntries>(entries: E) {
  * `maxLength` counts UTF-16 units, so one emoji would use up two.
  */
 function maxChars(max: number) {
-  return v.check((text: string) => [...text].length <= max, `Must be at most ${max} characters.`);
+  // JSON Schema's maxLength counts code points too (JSON Schema validation §6.3.1).
+  return documented(
+    v.check((text: string) => [...text].length <= max, `Must be at most ${max} characters.`),
+    { maxLength: max },
+  );
 }
 
 /** Trimmed text of 1…max characters. */
@@ -93,6 +103,7 @@ export const EmailSchema = v.pipe(
 
 export const IndonesianPhoneSchema = v.pipe(
   v.string('Must be a string.'),
+  v.description('An Indonesian mobile number, 08… or +628…; answered as +628….'),
   v.transform((value) => normalizeIndonesianPhone(value)),
   v.string('Must be an Indonesian mobile number (08… or +628…).'),
 );

@@ -1,13 +1,13 @@
 import { Hono } from 'hono';
 import * as v from 'valibot';
 import { PAYMENT_STATUSES } from '../../domain/payment/payment.ts';
-import { toWibIso as toIso } from '../../domain/shared/jakarta-time.ts';
 import { failure } from '../../domain/shared/result.ts';
 import type { Deps } from '../../deps.ts';
 import { validate } from '../read-body.ts';
 import { paginate, sendData, sendFailure, sendList } from '../respond.ts';
 import { PageQueryEntries } from './link-schemas.ts';
 import { parseLinkId } from './payment-link-routes.ts';
+import { presentDelivery } from './present-delivery.ts';
 import { presentPayment } from './present-payment.ts';
 import { type MerchantEnv, requireBearer, requireOwnAccount } from './require-bearer.ts';
 
@@ -20,7 +20,7 @@ const IdQuery = v.optional(
   ),
 );
 
-const HistoryQuerySchema = v.object({
+export const HistoryQuerySchema = v.object({
   ...PageQueryEntries,
   payment_link_id: IdQuery,
   status: v.optional(
@@ -28,7 +28,7 @@ const HistoryQuerySchema = v.object({
   ),
 });
 
-const DeliveryQuerySchema = v.object({ ...PageQueryEntries, payment_link_id: IdQuery });
+export const DeliveryQuerySchema = v.object({ ...PageQueryEntries, payment_link_id: IdQuery });
 
 /** SPEC §3.4: the payments of an account (histories) and its callbacks (webhook deliveries). */
 export function historyRoutes(deps: Deps) {
@@ -69,23 +69,7 @@ export function historyRoutes(deps: Deps) {
       page,
       perPage,
     });
-    const data = deliveries.map((delivery) => ({
-      id: delivery.id,
-      event: delivery.event,
-      channel: delivery.channel,
-      // A mail's address is the customer's: shown to the merchant who holds it anyway.
-      target: delivery.target,
-      webhook_id: delivery.messageId,
-      payment_link_id: delivery.linkId,
-      attempts: delivery.attempts,
-      last_status_code: delivery.lastStatusCode,
-      last_error: delivery.lastError,
-      next_attempt_at:
-        delivery.deliveredAt || delivery.failedAt ? null : toIso(delivery.nextAttemptAt),
-      delivered_at: delivery.deliveredAt ? toIso(delivery.deliveredAt) : null,
-      failed_at: delivery.failedAt ? toIso(delivery.failedAt) : null,
-      created_at: toIso(delivery.createdAt),
-    }));
+    const data = deliveries.map(presentDelivery);
     return sendList(c, data, paginate(total, data.length, page, perPage));
   });
 

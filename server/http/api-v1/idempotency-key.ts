@@ -7,7 +7,7 @@ import { sendFailure } from '../respond.ts';
 import { isStorableText } from './field-schemas.ts';
 import type { MerchantEnv } from './require-bearer.ts';
 
-const HEADER = 'Idempotency-Key';
+export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
 const MAX_KEY_CHARS = 255;
 
 /** JSON with every object's keys sorted: the same body however its keys were ordered. */
@@ -40,10 +40,13 @@ export function requestFingerprint(method: string, path: string, body: string): 
  */
 export function idempotencyKey(deps: Deps) {
   return createMiddleware<MerchantEnv>(async (c, next) => {
-    const key = c.req.header(HEADER);
+    const key = c.req.header(IDEMPOTENCY_HEADER);
     if (key === undefined) return next();
     if (key.length === 0 || key.length > MAX_KEY_CHARS || !isStorableText(key)) {
-      return sendFailure(c, invalidField(HEADER, `Must be 1 to ${MAX_KEY_CHARS} characters.`));
+      return sendFailure(
+        c,
+        invalidField(IDEMPOTENCY_HEADER, `Must be 1 to ${MAX_KEY_CHARS} characters.`),
+      );
     }
     const accountId = c.var.account.id;
     const fingerprint = requestFingerprint(c.req.method, c.req.path, await c.req.text());
@@ -59,7 +62,7 @@ export function idempotencyKey(deps: Deps) {
         failure(
           'IDEMPOTENCY_KEY_REUSED',
           'This Idempotency-Key was already used with another request.',
-          { [HEADER]: ['Already used with another request body.'] },
+          { [IDEMPOTENCY_HEADER]: ['Already used with another request body.'] },
         ),
       );
     }

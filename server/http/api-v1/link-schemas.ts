@@ -44,6 +44,7 @@ export function parseIsoWithOffset(text: string): Date | null {
 export const ExpiryInstantSchema = v.nullish(
   v.pipe(
     v.union([v.number(), v.string()], EXPIRY_MESSAGE),
+    v.description('Epoch milliseconds (13 digits) or ISO 8601 with an offset; none: no expiry.'),
     v.rawTransform(({ dataset, addIssue, NEVER }) => {
       const value = dataset.value;
       const text = typeof value === 'number' ? String(value) : value.trim();
@@ -100,12 +101,20 @@ export const CreateLinkBodySchema = jsonObject({
   required_customer_detail: v.nullish(v.boolean('Must be true or false.')),
   max_usage: v.nullish(wholeNumber(1, 1_000_000)),
   expired_at: ExpiryInstantSchema,
-  total_amount: v.nullish(wholeNumber(-Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER)),
+  total_amount: v.nullish(
+    v.pipe(
+      wholeNumber(-Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER),
+      v.description('Whole rupiah; required without items, and equal to their sum with them.'),
+    ),
+  ),
   items: v.nullish(
     v.pipe(v.array(ItemSchema, 'Must be an array.'), v.maxLength(100, 'At most 100 items.')),
   ),
   whitelisted_payment_method: v.nullish(
-    v.array(v.string('Must be a string.'), 'Must be an array of method codes.'),
+    v.pipe(
+      v.array(v.string('Must be a string.'), 'Must be an array of method codes.'),
+      v.description('Method codes (GET …/payment-methods); none: every enabled method.'),
+    ),
   ),
   redirect_url: CallbackUrlSchema,
   optional_metadata: MetadataSchema,

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { LINK_STATUSES } from '../../domain/payment-link/payment-link.ts';
 import type { LinkPatch } from '../../domain/payment-link/update-payment-link.ts';
+import { documented } from '../openapi/documented.ts';
 import { CallbackUrlSchema, jsonObject, wholeNumber } from './field-schemas.ts';
 import { ExpiryInstantSchema } from './link-schemas.ts';
 
@@ -31,8 +32,12 @@ export const PatchLinkBodySchema = jsonObject({
 export const PutLinkBodySchema = jsonObject({
   ...updateEntries,
   status: v.pipe(
-    v.any(),
-    v.check((value) => value !== null, 'Is required.'),
+    // `null` reads "Is required." rather than a complaint about its type.
+    documented(v.any(), { sameAs: StatusSchema }),
+    documented(
+      v.check((value) => value !== null, 'Is required.'),
+      {},
+    ),
     StatusSchema,
   ),
 });

@@ -13,7 +13,10 @@ import { paginate, sendData, sendFailure, sendList } from '../respond.ts';
 import { CreateLinkBodySchema, ListLinksQuerySchema, toCreateLinkInput } from './link-schemas.ts';
 import { PatchLinkBodySchema, PutLinkBodySchema, toLinkPatch } from './link-update-schemas.ts';
 import { presentLink } from './present-link.ts';
+import { presentPaymentMethods } from './present-payment-methods.ts';
 import { type MerchantEnv, requireBearer, requireOwnAccount } from './require-bearer.ts';
+
+export const LINK_DELETED = 'Payment Link deleted successfully';
 
 /** SPEC §3.2–§3.4: the v1.0 payment-link endpoints, mounted under /api/v1.0. */
 export function paymentLinkRoutes(deps: Deps) {
@@ -21,22 +24,9 @@ export function paymentLinkRoutes(deps: Deps) {
   routes.use('/payment-link-manage/*', requireBearer(deps));
 
   // Registered before /:account_id so that the literal is not read as an account id.
-  routes.get('/payment-link-manage/payment-methods', (c) => {
-    const methods = deps.catalog.all.map((method) => ({
-      code: method.code,
-      name: method.name,
-      group: method.group,
-      desc:
-        method.group === 'va'
-          ? `Virtual Account ${method.displayName}`
-          : 'QR Code Indonesian Standard',
-      min_amount: method.minAmount,
-      max_amount: method.maxAmount,
-      enabled: method.enabled,
-    }));
-    const available = deps.catalog.all.filter((m) => m.enabled).map((m) => m.code);
-    return sendData(c, { payment_methods: methods, available_codes: available });
-  });
+  routes.get('/payment-link-manage/payment-methods', (c) =>
+    sendData(c, presentPaymentMethods(deps.catalog)),
+  );
 
   // SPEC §3.1: an {account_id} that is not the token's account is a 403.
   routes.use('/payment-link-manage/:account_id/*', requireOwnAccount);
@@ -112,7 +102,7 @@ export function paymentLinkRoutes(deps: Deps) {
     const deleted = await deletePaymentLink(deps, account.id, id);
     if (!deleted.ok) return sendFailure(c, deleted);
     deps.log.info(`payment link ${id} deleted for account ${account.id}`);
-    return sendData(c, { message: 'Payment Link deleted successfully' });
+    return sendData(c, { message: LINK_DELETED });
   });
 
   return routes;

@@ -1,7 +1,71 @@
-import type { Account } from '../../domain/account/account.ts';
-import { computeLinkStatus, type PaymentLink } from '../../domain/payment-link/payment-link.ts';
+import * as v from 'valibot';
+import { ACCOUNT_STATUSES, type Account } from '../../domain/account/account.ts';
+import {
+  computeLinkStatus,
+  LINK_STATUSES,
+  type PaymentLink,
+} from '../../domain/payment-link/payment-link.ts';
 import { toWibIso } from '../../domain/shared/jakarta-time.ts';
 import { toDecimalString } from '../../domain/shared/money.ts';
+import { DecimalAmount, WholeNumber, WibTime } from '../envelope-schemas.ts';
+
+const Text = v.string();
+const OptionalText = v.nullable(v.string());
+
+/** The account a link belongs to, as every link object carries it. */
+const LinkAccountSchema = v.pipe(
+  v.strictObject({
+    id: Text,
+    name: Text,
+    email: OptionalText,
+    phone: OptionalText,
+    status: v.picklist(ACCOUNT_STATUSES),
+  }),
+  v.title('LinkAccount'),
+);
+
+/** The v1.0 link object (SPEC §3.3), as every v1.0 link endpoint answers it. */
+export const LinkObjectSchema = v.pipe(
+  v.strictObject({
+    id: WholeNumber,
+    reff_no: Text,
+    title: Text,
+    description: OptionalText,
+    payment_url: Text,
+    status: v.picklist(LINK_STATUSES),
+    status_computed: v.picklist([...LINK_STATUSES, 'expired']),
+    required_customer_detail: v.boolean(),
+    max_usage: WholeNumber,
+    current_usage: WholeNumber,
+    expired_at: v.nullable(WibTime),
+    is_expired: v.boolean(),
+    total_amount: DecimalAmount,
+    items: v.nullable(
+      v.array(
+        v.strictObject({
+          name: Text,
+          quantity: v.pipe(v.string(), v.regex(/^\d+$/)),
+          unit_price: v.pipe(v.string(), v.regex(/^-?\d+$/)),
+          subtotal: WholeNumber,
+        }),
+      ),
+    ),
+    whitelisted_payment_method: v.nullable(v.array(Text)),
+    redirect_url: OptionalText,
+    callback_url: OptionalText,
+    optional_metadata: v.nullable(v.record(v.string(), v.unknown())),
+    customer: v.nullable(
+      v.strictObject({ name: OptionalText, email: OptionalText, phone: OptionalText }),
+    ),
+    payment_date: v.nullable(WibTime),
+    created_at: WibTime,
+    updated_at: WibTime,
+    account: LinkAccountSchema,
+  }),
+  v.title('PaymentLink'),
+);
+
+export type LinkObject = v.InferOutput<typeof LinkObjectSchema>;
 
 const isoOrNull = (instant: Date | null) => (instant ? toWibIso(instant) : null);
 
@@ -11,7 +75,12 @@ export function paymentUrl(baseUrl: string, link: PaymentLink): string {
 }
 
 /** The v1.0 link object, with the exact field names and JSON types of SPEC §3.3. */
-export function presentLink(link: PaymentLink, account: Account, baseUrl: string, now: Date) {
+export function presentLink(
+  link: PaymentLink,
+  account: Account,
+  baseUrl: string,
+  now: Date,
+): LinkObject {
   const computed = computeLinkStatus(link, now);
   return {
     id: link.id,

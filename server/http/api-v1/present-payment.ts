@@ -1,13 +1,53 @@
-import { effectivePaymentStatus, type Payment } from '../../domain/payment/payment.ts';
+import * as v from 'valibot';
+import {
+  effectivePaymentStatus,
+  PAYMENT_STATUSES,
+  type Payment,
+} from '../../domain/payment/payment.ts';
 import type { PaymentLink } from '../../domain/payment-link/payment-link.ts';
 import type { Catalog } from '../../domain/payment-method/catalog.ts';
 import { toWibIso } from '../../domain/shared/jakarta-time.ts';
 import { toDecimalString } from '../../domain/shared/money.ts';
+import { DecimalAmount, WholeNumber, WibTime } from '../envelope-schemas.ts';
+
+const OptionalText = v.nullable(v.string());
+
+/** A payment: one attempt to pay a link with one method (SPEC §3.4 histories). */
+export const PaymentObjectSchema = v.pipe(
+  v.strictObject({
+    id: WholeNumber,
+    reff_no: v.string(),
+    payment_link_id: WholeNumber,
+    payment_link_reff_no: v.string(),
+    payment_method: v.string(),
+    payment_method_name: v.string(),
+    payment_method_value: v.string(),
+    expired_at: WibTime,
+    amount: DecimalAmount,
+    payment_date: v.nullable(WibTime),
+    status: v.picklist(PAYMENT_STATUSES),
+    customer_name: OptionalText,
+    customer_email: OptionalText,
+    customer_phone: OptionalText,
+    has_settle: v.boolean(),
+    settle_at: v.nullable(WibTime),
+    created_at: WibTime,
+    updated_at: WibTime,
+  }),
+  v.title('Payment'),
+);
+
+export type PaymentObject = v.InferOutput<typeof PaymentObjectSchema>;
 
 const isoOrNull = (instant: Date | null) => (instant ? toWibIso(instant) : null);
 
 /** A payment as the histories API shows it (SPEC §3.4). */
-export function presentPayment(payment: Payment, link: PaymentLink, catalog: Catalog, now: Date) {
+export function presentPayment(
+  payment: Payment,
+  link: PaymentLink,
+  catalog: Catalog,
+  now: Date,
+): PaymentObject {
   const status = effectivePaymentStatus(payment, now);
   return {
     id: payment.id,

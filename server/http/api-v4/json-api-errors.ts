@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
-import type { Failure } from '../../domain/shared/result.ts';
+import * as v from 'valibot';
+import type { ErrorCode, Failure } from '../../domain/shared/result.ts';
 import { HTTP_STATUS } from '../error-table.ts';
 
 /** A JSON:API error object (SPEC §4): `status` is a string, as JSON:API 1.1 §7.2 has it. */
@@ -11,6 +12,24 @@ export type JsonApiError = {
   detail: string;
   source?: { pointer: string };
 };
+
+/** `{"errors": [...]}` for one status and the reasons it may carry (the API reference). */
+export function jsonApiFailureDocument(status: number, reasons: readonly ErrorCode[]) {
+  return v.strictObject({
+    errors: v.pipe(
+      v.array(
+        v.strictObject({
+          status: v.literal(String(status)),
+          code: v.picklist(reasons),
+          title: v.string(),
+          detail: v.string(),
+          source: v.optional(v.strictObject({ pointer: v.string() })),
+        }),
+      ),
+      v.minLength(1),
+    ),
+  });
+}
 
 /** Short, stable titles per status: the detail says what went wrong. */
 const TITLES: Record<number, string> = {

@@ -3,6 +3,7 @@ import type { PaymentStatus } from '../../domain/payment/payment.ts';
 import type { PaymentLink } from '../../domain/payment-link/payment-link.ts';
 import { v4LinkStatus } from '../../domain/payment-link/v4-status.ts';
 import type { Deps } from '../../deps.ts';
+import type { V4LinkDocument } from './v4-link-schema.ts';
 
 /**
  * The paid-or-later statuses among the link's payments, the only ones v4LinkStatus tells
@@ -21,7 +22,7 @@ async function paidStatusesOf(deps: Deps, link: PaymentLink): Promise<PaymentSta
 }
 
 /** The v4 object of SPEC §4, built as the v4 callbacks build it, with the status as of now. */
-export async function presentV4Link(deps: Deps, link: PaymentLink) {
+export async function presentV4Link(deps: Deps, link: PaymentLink): Promise<V4LinkDocument> {
   const status = v4LinkStatus(link, await paidStatusesOf(deps, link), deps.clock());
   return buildV4PaymentLinkBody({ link, status, baseUrl: deps.config.PUBLIC_BASE_URL });
 }

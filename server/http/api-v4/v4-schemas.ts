@@ -3,26 +3,13 @@ import type { V4CreateLinkInput } from '../../domain/payment-link/create-v4-paym
 import { normalizeIndonesianPhone } from '../../domain/shared/indonesian-phone.ts';
 import { sha256Hex } from '../../security/digest.ts';
 import { parseIsoWithOffset } from '../api-v1/link-schemas.ts';
-import { AnyJsonObject, EmailSchema, StorableString } from '../api-v1/field-schemas.ts';
+import { EmailSchema, jsonObject, StorableString } from '../api-v1/field-schemas.ts';
 
 const MAX_AMOUNT = 1_000_000_000;
 const AMOUNT_MESSAGE = `Must be a whole number of rupiah from 1 to ${MAX_AMOUNT}, as a number or a numeric string.`;
 const EXPIRY_MESSAGE =
   'Must be an ISO 8601 time with an offset, or "yyyy-MM-dd HH:mm:ss +0700" as the API writes it.';
 const PHONE_MESSAGE = 'Must be an Indonesian mobile number (08… or +628…).';
-
-/**
- * A JSON object with these members (unknown ones are dropped). A missing required member
- * reads "Is required." rather than the object's type complaint.
- */
-function members<const E extends v.ObjectEntries>(entries: E) {
-  return v.pipe(
-    AnyJsonObject,
-    v.object(entries, (issue) =>
-      issue.received === 'undefined' ? 'Is required.' : 'Must be a JSON object.',
-    ),
-  );
-}
 
 /** Optional text: trimmed, at most `max` code points; absent, null and "" all mean none. */
 function optionalText(max: number) {
@@ -39,6 +26,7 @@ function optionalText(max: number) {
 /** `10000`, `"10000"`, `"10000.0"`: whole rupiah (SPEC §4 writes amounts as `"10000.0"`). */
 const AmountSchema = v.pipe(
   v.union([v.number(), v.string()], AMOUNT_MESSAGE),
+  v.description('Whole rupiah: `10000`, `"10000"` or `"10000.0"`.'),
   v.transform((value) => {
     if (typeof value === 'number') return value;
     const match = /^\s*(\d{1,10})(?:\.0{1,2})?\s*$/.exec(value);
@@ -66,6 +54,7 @@ function parseV4Time(text: string): Date | null {
 const ExpiredAtSchema = v.nullish(
   v.pipe(
     v.string(EXPIRY_MESSAGE),
+    v.description('`2021-12-06 16:00:00 +0700`, or ISO 8601 with an offset.'),
     v.rawTransform(({ dataset, addIssue, NEVER }) => {
       const instant = parseV4Time(dataset.value.trim());
       if (instant) return instant;
@@ -83,6 +72,7 @@ const OptionalEmailSchema = v.nullish(
 const OptionalPhoneSchema = v.nullish(
   v.pipe(
     v.string(PHONE_MESSAGE),
+    v.description('An Indonesian mobile number, 08… or +628…; answered as 08….'),
     v.rawTransform(({ dataset, addIssue, NEVER }) => {
       if (dataset.value.trim() === '') return null;
       const e164 = normalizeIndonesianPhone(dataset.value);
@@ -94,9 +84,9 @@ const OptionalPhoneSchema = v.nullish(
 );
 
 /** `POST /api/v4/payment_links` (SPEC §4); unknown members are ignored. */
-export const CreateV4LinkBodySchema = members({
-  data: members({
-    attributes: members({
+export const CreateV4LinkBodySchema = jsonObject({
+  data: jsonObject({
+    attributes: jsonObject({
       amount: AmountSchema,
       referenceId: ReferenceIdSchema,
       // The page title: at most what a v1.0 title may hold.
@@ -107,7 +97,7 @@ export const CreateV4LinkBodySchema = members({
       customerPhoneNumber: OptionalPhoneSchema,
       paymentMethodOptions: v.nullish(
         // QRIS tag 59 holds 25 characters: the name must fit wherever the customer sees it.
-        members({ displayName: optionalText(25) }),
+        jsonObject({ displayName: optionalText(25) }),
       ),
     }),
   }),

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import QRCode from 'qrcode';
+import type * as v from 'valibot';
 import { effectivePaymentStatus } from '../../domain/payment/payment.ts';
 import { cancelPayment } from '../../domain/payment/receive-payment.ts';
 import { startPayment } from '../../domain/payment/start-payment.ts';
@@ -8,7 +9,13 @@ import { isPublicId } from '../../domain/shared/ids.ts';
 import { type Failure, failure, type FieldErrors } from '../../domain/shared/result.ts';
 import type { Deps } from '../../deps.ts';
 import { presentPayment } from '../api-v1/present-payment.ts';
+import { validate } from '../read-body.ts';
 import { sendData, sendFailure } from '../respond.ts';
+import {
+  type CheckoutStatus,
+  StartedPaymentSchema,
+  StatusQuerySchema,
+} from './checkout-answers.ts';
 import { sameOriginPosts } from '../same-origin-posts.ts';
 import { readPaymentRequest } from './payment-request.ts';
 
@@ -64,7 +71,7 @@ export function checkoutRoutes(deps: Deps) {
     );
     const viewUrl = `${deps.config.PUBLIC_BASE_URL}/b2b/${publicId}/payments/${payment.reffNo}`;
     if (request.isForm) return c.redirect(`/b2b/${publicId}/payments/${payment.reffNo}`, 303);
-    const data = {
+    const data: v.InferOutput<typeof StartedPaymentSchema> = {
       ...presentPayment(payment, link, deps.catalog, deps.clock()),
       qr_string: payment.qrString,
       view_url: viewUrl,
@@ -86,10 +93,12 @@ export function checkoutRoutes(deps: Deps) {
     const link = await findLink(c.req.param('publicId'));
     if (!link) return sendFailure(c, LINK_NOT_FOUND);
     const now = deps.clock();
-    const reffNo = c.req.query('payment');
+    const query = validate(StatusQuerySchema, c.req.query());
+    if (!query.ok) return sendFailure(c, query);
+    const reffNo = query.value.payment;
     const payment = reffNo ? await deps.payments.findByReffNo(reffNo) : null;
     c.header('cache-control', 'no-store');
-    return c.json({
+    return c.json<CheckoutStatus>({
       link_status: computeLinkStatus(link, now),
       payment:
         payment && payment.linkId === link.id

@@ -23,14 +23,25 @@ const optionalPhone = v.nullish(
  * printable code is read as a method choice, so that one not in the catalog (`va_bri`,
  * `VA_FOO`) gets the same METHOD_NOT_OFFERED as one the link does not offer.
  */
-const PaymentRequestSchema = v.object({
-  method: v.pipe(
-    v.string('Choose a payment method.'),
-    v.regex(/^[\x20-\x7e]{1,40}$/, 'Choose a payment method.'),
-  ),
+const MethodSchema = v.pipe(
+  v.string('Choose a payment method.'),
+  v.regex(/^[\x20-\x7e]{1,40}$/, 'Choose a payment method.'),
+);
+const customerName = optionalText(255);
+
+export const PaymentRequestSchema = v.object({
+  method: MethodSchema,
   customer: v.nullish(
-    jsonObject({ name: optionalText(255), email: optionalEmail, phone: optionalPhone }),
+    jsonObject({ name: customerName, email: optionalEmail, phone: optionalPhone }),
   ),
+});
+
+/** The same request as the page's form fields; read into PaymentRequestSchema's shape. */
+export const PaymentFormSchema = v.object({
+  method: MethodSchema,
+  customer_name: customerName,
+  customer_email: optionalEmail,
+  customer_phone: optionalPhone,
 });
 
 /** What the customer sent, and whether it came as a form (to answer with a page) or JSON. */

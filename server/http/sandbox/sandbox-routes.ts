@@ -1,6 +1,6 @@
 import { type Context, Hono } from 'hono';
 import * as v from 'valibot';
-import type { Payment } from '../../domain/payment/payment.ts';
+import { PAYMENT_STATUSES, type Payment } from '../../domain/payment/payment.ts';
 import { failure, type Result } from '../../domain/shared/result.ts';
 import type { Deps } from '../../deps.ts';
 import { wholeNumber } from '../api-v1/field-schemas.ts';
@@ -9,7 +9,7 @@ import { sendData, sendFailure } from '../respond.ts';
 import { sameOriginPosts } from '../same-origin-posts.ts';
 import { payQris, payVirtualAccount, settleNow } from './sandbox-payments.ts';
 
-const VaPaymentSchema = v.object({
+export const VaPaymentSchema = v.object({
   bank: v.pipe(
     v.string('Must be a bank code such as "BRI".'),
     v.nonEmpty('Must be a bank code such as "BRI".'),
@@ -20,20 +20,56 @@ const VaPaymentSchema = v.object({
   ),
   amount: wholeNumber(1, 1_000_000_000),
 });
-const QrisPaymentSchema = v.object({
+export const QrisPaymentSchema = v.object({
   qr_string: v.pipe(
     v.string('Must be the scanned QR text.'),
     v.nonEmpty('Must be the scanned QR text.'),
     v.maxLength(1024),
   ),
 });
-const SettlementSchema = v.object({
+export const SettlementSchema = v.object({
   reff_no: v.pipe(
     v.string('Must be a payment reff_no.'),
     v.nonEmpty('Must be a payment reff_no.'),
     v.maxLength(64),
   ),
 });
+
+const formText = v.pipe(v.string(), v.trim());
+
+/** The bank simulator page's form (GET /sandbox): a VA transfer or a pasted QR text. */
+export const SandboxPayFormSchema = v.variant('kind', [
+  v.object({ kind: v.literal('qris'), qr_string: formText }),
+  v.object({
+    kind: v.literal('va'),
+    bank: formText,
+    va_number: formText,
+    amount: v.pipe(
+      formText,
+      v.regex(/^\d{1,10}$/, 'Type the amount in whole rupiah.'),
+      v.toNumber(),
+      v.minValue(1, 'Type the amount in whole rupiah.'),
+    ),
+  }),
+]);
+
+function payFromForm(deps: Deps, form: v.InferOutput<typeof SandboxPayFormSchema>) {
+  if (form.kind === 'qris') return payQris(deps, form.qr_string);
+  const { bank, va_number: vaNumber, amount } = form;
+  return payVirtualAccount(deps, { bank, vaNumber, amount });
+}
+
+/** What the sandbox answers for a payment it paid or settled. */
+export const SandboxPaymentSchema = v.pipe(
+  v.strictObject({
+    reff_no: v.string(),
+    status: v.picklist(PAYMENT_STATUSES),
+    amount: v.pipe(v.number(), v.integer()),
+  }),
+  v.title('SandboxPayment'),
+);
+
+type SandboxPayment = v.InferOutput<typeof SandboxPaymentSchema>;
 
 /** SPEC §8 answers malformed input with 422, so a body that is not JSON is one too. */
 async function readSandboxJson(c: Context) {
@@ -49,14 +85,12 @@ async function readSandboxJson(c: Context) {
 export function sandboxRoutes(deps: Deps) {
   const routes = new Hono();
   routes.use('*', sameOriginPosts(deps.config.PUBLIC_BASE_URL));
-  const answer = (c: Context, result: Result<Payment>) =>
-    result.ok
-      ? sendData(c, {
-          reff_no: result.value.reffNo,
-          status: result.value.status,
-          amount: result.value.amount,
-        })
-      : sendFailure(c, result);
+  const answer = (c: Context, result: Result<Payment>) => {
+    if (!result.ok) return sendFailure(c, result);
+    const { reffNo, status, amount } = result.value;
+    const received: SandboxPayment = { reff_no: reffNo, status, amount };
+    return sendData(c, received);
+  };
 
   routes.post('/api/va-payments', async (c) => {
     const body = await readSandboxJson(c);
@@ -84,7 +118,7 @@ export function sandboxRoutes(deps: Deps) {
   routes.post('/simulate/:reffNo', async (c) => {
     const payment = await deps.payments.findByReffNo(c.req.param('reffNo'));
     const link = payment ? await deps.links.findById(payment.accountId, payment.linkId) : null;
-    if (!payment || !link) return c.notFound();
+    if (!payment || !link) return sendFailure(c, failure('PAYMENT_NOT_FOUND', 'No such payment.'));
     const result = payment.qrString
       ? await payQris(deps, payment.qrString)
       : await payVirtualAccount(deps, {
@@ -98,20 +132,9 @@ export function sandboxRoutes(deps: Deps) {
 
   // The bank-simulator page's form (GET /sandbox): pay a VA number or pasted QR text by hand.
   routes.post('/pay', async (c) => {
-    const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
-    const text = (name: string) =>
-      typeof form[name] === 'string' ? String(form[name]).trim() : '';
-    const amount = /^\d{1,10}$/.test(text('amount')) ? Number(text('amount')) : Number.NaN;
-    let result: Result<Payment>;
-    if (text('kind') === 'qris') result = await payQris(deps, text('qr_string'));
-    else if (!Number.isSafeInteger(amount) || amount < 1) {
-      result = failure('VALIDATION_FAILED', 'Type the amount in whole rupiah.');
-    } else
-      result = await payVirtualAccount(deps, {
-        bank: text('bank'),
-        vaNumber: text('va_number'),
-        amount,
-      });
+    const form = await c.req.parseBody().catch(() => ({}));
+    const checked = validate(SandboxPayFormSchema, form);
+    const result = checked.ok ? await payFromForm(deps, checked.value) : checked;
     const outcome = result.ok
       ? new URLSearchParams({ outcome: 'paid', reff: result.value.reffNo })
       : new URLSearchParams({ outcome: 'refused', code: result.code });

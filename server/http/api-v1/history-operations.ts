@@ -1,0 +1,46 @@
+import { dataEnvelope, listEnvelope } from '../envelope-schemas.ts';
+import { BEARER, BEARER_FAILURES, type Operation } from '../openapi/operation.ts';
+import { DeliveryQuerySchema, HistoryQuerySchema } from './history-routes.ts';
+import { DeliveryObjectSchema } from './present-delivery.ts';
+import { PaymentObjectSchema } from './present-payment.ts';
+
+const common = {
+  tag: 'v1.0 payments and callbacks',
+  method: 'get',
+  security: BEARER,
+  errorStyle: 'envelope',
+} as const;
+
+/** SPEC §3.4, as history-routes.ts answers them. */
+export const historyOperations: readonly Operation[] = [
+  {
+    ...common,
+    path: '/api/v1.0/payment-link-histories/{account_id}',
+    summary: 'List payments',
+    description: 'Every payment of the account, newest first; filter by link or status.',
+    query: HistoryQuerySchema,
+    replies: {
+      200: { description: 'A page of payments.', json: listEnvelope(PaymentObjectSchema) },
+    },
+    failures: [...BEARER_FAILURES, 'VALIDATION_FAILED'],
+  },
+  {
+    ...common,
+    path: '/api/v1.0/payment-link-histories/{account_id}/{history_id}',
+    summary: 'Show a payment',
+    replies: { 200: { description: 'The payment.', json: dataEnvelope(PaymentObjectSchema) } },
+    failures: [...BEARER_FAILURES, 'PAYMENT_NOT_FOUND'],
+  },
+  {
+    ...common,
+    path: '/api/v1.0/webhook-deliveries/{account_id}',
+    summary: 'List callbacks and mails with their attempts',
+    description:
+      'Each callback (and mail) with its attempts so far, the last answer and the next try.',
+    query: DeliveryQuerySchema,
+    replies: {
+      200: { description: 'A page of deliveries.', json: listEnvelope(DeliveryObjectSchema) },
+    },
+    failures: [...BEARER_FAILURES, 'VALIDATION_FAILED'],
+  },
+];

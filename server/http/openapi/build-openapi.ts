@@ -1,0 +1,149 @@
+import type { JsonSchema } from '@valibot/to-json-schema';
+import * as v from 'valibot';
+import type { ErrorCode } from '../../domain/shared/result.ts';
+import { failureEnvelope } from '../envelope-schemas.ts';
+import { HTTP_STATUS } from '../error-table.ts';
+import { jsonApiFailureDocument } from '../api-v4/json-api-errors.ts';
+import { hoistTitledSchemas } from './hoist-titled-schemas.ts';
+import type {
+  OpenApiDocument,
+  OperationObject,
+  ParameterObject,
+  ResponseObject,
+} from './openapi-types.ts';
+import {
+  type Operation,
+  PATH_PARAMETERS,
+  type Reply,
+  SECURITY_SCHEMES,
+  TAGS,
+} from './operation.ts';
+import { toJsonSchemaOf } from './to-json-schema.ts';
+
+const DESCRIPTION = [
+  'Payment links with a hosted checkout (QRIS and bank virtual accounts).',
+  'Two dialects: v1.0 (SingaPay-compatible, `/api/v1.0`) and v4 (Fazz-style JSON:API, `/api/v4`).',
+  'Amounts are whole rupiah; v1.0 times are ISO 8601 in WIB (+07:00).',
+].join(' ');
+
+/** The statuses of the failures an operation lists, each with its reasons. */
+function failuresByStatus(failures: readonly ErrorCode[]): Map<number, ErrorCode[]> {
+  const byStatus = new Map<number, ErrorCode[]>();
+  for (const code of new Set<ErrorCode>([...failures, 'INTERNAL_ERROR'])) {
+    const status = HTTP_STATUS[code];
+    byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
+  }
+  return byStatus;
+}
+
+const STRING: JsonSchema = { type: 'string' };
+
+function replyObject(
+  reply: Reply,
+  convert: (schema: v.GenericSchema) => JsonSchema,
+): ResponseObject {
+  const answer: ResponseObject = { description: reply.description };
+  if (reply.headers) {
+    answer.headers = Object.fromEntries(
+      Object.entries(reply.headers).map(([name, description]) => [
+        name,
+        { description, schema: STRING },
+      ]),
+    );
+  }
+  if (reply.json) answer.content = { 'application/json': { schema: convert(reply.json) } };
+  else if (reply.media) answer.content = { [reply.media]: {} };
+  return answer;
+}
+
+function failureReply(operation: Operation, status: number, reasons: ErrorCode[]): Reply {
+  const json =
+    operation.errorStyle === 'json-api'
+      ? jsonApiFailureDocument(status, reasons)
+      : failureEnvelope(status, reasons);
+  return { description: `Refused: ${reasons.join(', ')}.`, json };
+}
+
+function parametersOf(operation: Operation): ParameterObject[] {
+  const inPath = [...operation.path.matchAll(/\{(\w+)\}/g)].map(
+    ([, name = '']): ParameterObject => {
+      const description = PATH_PARAMETERS[name];
+      if (!description) throw new Error(`${operation.path}: undescribed path parameter ${name}`);
+      return { name, in: 'path', required: true, description, schema: STRING };
+    },
+  );
+  const query = Object.entries(operation.query?.entries ?? {});
+  const inQuery = query.map(([name, schema]): ParameterObject => ({
+    name,
+    in: 'query',
+    required: !['optional', 'nullish', 'exact_optional'].includes(schema.type),
+    schema: toJsonSchemaOf(schema, 'input'),
+  }));
+  const headers = (operation.headers ?? []).map((header): ParameterObject => ({
+    ...header,
+    in: 'header',
+    schema: STRING,
+  }));
+  return [...inPath, ...inQuery, ...headers];
+}
+
+function operationObject(
+  operation: Operation,
+  convert: (schema: v.GenericSchema) => JsonSchema,
+): OperationObject {
+  const responses: Record<string, ResponseObject> = {};
+  for (const [status, reply] of Object.entries(operation.replies)) {
+    responses[status] = replyObject(reply, convert);
+  }
+  for (const [status, reasons] of failuresByStatus(operation.failures)) {
+    if (responses[status])
+      throw new Error(`${operation.path}: ${status} is both reply and failure`);
+    responses[status] = replyObject(failureReply(operation, status, reasons), convert);
+  }
+  const body = operation.body;
+  const content = Object.entries(body?.media ?? {}).map(([type, schema]) => [
+    type,
+    {
+      schema: toJsonSchemaOf(schema, 'input'),
+      ...(body?.example !== undefined && type === 'application/json'
+        ? { example: body.example }
+        : {}),
+    },
+  ]);
+  return {
+    tags: [operation.tag],
+    summary: operation.summary,
+    ...(operation.description ? { description: operation.description } : {}),
+    operationId: `${operation.method} ${operation.path}`,
+    security: (operation.security ?? []).map((schemes) =>
+      Object.fromEntries(schemes.map((scheme) => [scheme, []])),
+    ),
+    parameters: parametersOf(operation),
+    ...(body ? { requestBody: { required: true, content: Object.fromEntries(content) } } : {}),
+    responses,
+  };
+}
+
+/**
+ * The OpenAPI 3.1 document of these operations. Response schemas with a `title` become
+ * named components (`#/components/schemas/PaymentLink`), once each.
+ */
+export function buildOpenApi(operations: readonly Operation[], baseUrl: string): OpenApiDocument {
+  const components: Record<string, JsonSchema> = {};
+  const convert = (schema: v.GenericSchema) =>
+    hoistTitledSchemas(toJsonSchemaOf(schema, 'output'), components);
+  const paths: OpenApiDocument['paths'] = {};
+  for (const operation of operations) {
+    const item = (paths[operation.path] ??= {});
+    if (item[operation.method]) throw new Error(`${operation.method} ${operation.path} twice`);
+    item[operation.method] = operationObject(operation, convert);
+  }
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Paylink API', version: '1.0.0', description: DESCRIPTION },
+    servers: [{ url: baseUrl }],
+    tags: Object.entries(TAGS).map(([name, description]) => ({ name, description })),
+    paths,
+    components: { schemas: components, securitySchemes: SECURITY_SCHEMES },
+  };
+}
