@@ -71,7 +71,9 @@ export async function startPayment(
         qrString: instrument.qrString,
         amount: link.totalAmount,
         status: 'pending',
-        customer: input.customer,
+        // A link bound to its customer (v4, or v1.0 `customer`) pays as that customer when
+        // the request names none (SPEC §4).
+        customer: input.customer ?? link.customer,
         expiresAt,
         paidAt: null,
         settledAt: null,

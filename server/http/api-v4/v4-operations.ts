@@ -44,7 +44,6 @@ export const v4Operations: readonly Operation[] = [
       'VALIDATION_FAILED',
       'REFF_NO_TAKEN',
       'NO_METHOD_FOR_AMOUNT',
-      'IDEMPOTENCY_KEY_REUSED',
     ],
   },
   {

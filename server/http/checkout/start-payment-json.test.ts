@@ -91,6 +91,17 @@ describe('POST /b2b/{id}/payments as JSON: the 201 envelope (SPEC §7, §3.4)', 
     });
     expect((await paymentRow(t, answer.body.data.reff_no)).customer).toBeNull();
   });
+
+  it("without customer details, a link bound to a customer stores that customer's", async () => {
+    const customer = { name: 'Budi Santoso', email: 'budi@example.com', phone: '081234567890' };
+    const link = await createLinkOk(t, merchant, { customer });
+    const answer = await startPayment(t, publicIdOf(link), { method: 'VA_BCA' });
+    expect(answer.body.data).toMatchObject({
+      customer_name: 'Budi Santoso',
+      customer_email: 'budi@example.com',
+      customer_phone: '+6281234567890',
+    });
+  });
 });
 
 describe('each VA bank issues its own numbers (va-banks.ts)', () => {
