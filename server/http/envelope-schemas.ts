@@ -9,6 +9,9 @@ import type { ErrorCode } from '../domain/shared/result.ts';
 
 export const WholeNumber = v.pipe(v.number(), v.integer());
 
+/** Text, or `null` when there is none. */
+export const NullableText = v.nullable(v.string());
+
 /** `2026-01-15T10:00:00+07:00`: every v1.0 time, in WIB (SPEC §3). */
 export const WibTime = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+07:00$/));
 

@@ -28,7 +28,9 @@ function patternOf(template: string): RegExp {
   return new RegExp(`^${escaped.replace(/\{\w+\}/g, '[^/]+')}$`);
 }
 
-const pointerPart = (text: string) => text.replaceAll('~', '~0').replaceAll('/', '~1');
+/** A JSON Pointer (RFC 6901) from its unescaped parts. */
+export const jsonPointer = (...parts: string[]) =>
+  parts.map((part) => part.replaceAll('~', '~0').replaceAll('/', '~1')).join('/');
 
 /** Hono's own 404 when a refused form post is handed on to the pages, which tests run without. */
 function isHandedToPages(answer: Answer): boolean {
@@ -54,16 +56,16 @@ export function createConformance(document: OpenApi = openApiDocument('https://p
   const validators = new Map<string, ValidateFunction>();
 
   const validatorFor = (operation: Documented, status: number) => {
-    const pointer = [
+    const pointer = jsonPointer(
       'paths',
-      pointerPart(operation.template),
+      operation.template,
       operation.method,
       'responses',
       String(status),
       'content',
-      pointerPart('application/json'),
+      'application/json',
       'schema',
-    ].join('/');
+    );
     let validate = validators.get(pointer);
     if (!validate) {
       validate = ajv.getSchema(`openapi.json#/${pointer}`);

@@ -7,7 +7,8 @@ export const LINK_STATUSES = ['open', 'closed'] as const;
 /** Stored status (SPEC §2). */
 export type LinkStatus = (typeof LINK_STATUSES)[number];
 /** Derived at read time (SPEC §2). */
-export type ComputedLinkStatus = LinkStatus | 'expired';
+export const COMPUTED_LINK_STATUSES = [...LINK_STATUSES, 'expired'] as const;
+export type ComputedLinkStatus = (typeof COMPUTED_LINK_STATUSES)[number];
 
 export type Dialect = 'v1' | 'v4';
 

@@ -6,6 +6,7 @@ import { failure } from '../../domain/shared/result.ts';
 import type { Deps } from '../../deps.ts';
 import { constantTimeEqual, sha256Hex } from '../../security/digest.ts';
 import { CallbackUrlSchema, EmailSchema, requiredText } from '../api-v1/field-schemas.ts';
+import { NullableText } from '../envelope-schemas.ts';
 import { readJson, validate } from '../read-body.ts';
 import { sendData, sendFailure } from '../respond.ts';
 
@@ -27,11 +28,11 @@ const AccountSchema = v.pipe(
   v.strictObject({
     id: v.string(),
     name: v.string(),
-    email: v.nullable(v.string()),
-    phone: v.nullable(v.string()),
+    email: NullableText,
+    phone: NullableText,
     status: v.picklist(ACCOUNT_STATUSES),
-    callback_url: v.nullable(v.string()),
-    inquiry_callback_url: v.nullable(v.string()),
+    callback_url: NullableText,
+    inquiry_callback_url: NullableText,
   }),
   v.title('Account'),
 );

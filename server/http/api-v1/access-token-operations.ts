@@ -1,5 +1,5 @@
 import { dataEnvelope } from '../envelope-schemas.ts';
-import type { Operation } from '../openapi/operation.ts';
+import { BODY_FAILURES, type Operation } from '../openapi/operation.ts';
 import { AccessTokenSchema, GrantSchema } from './access-token-routes.ts';
 
 const common = {
@@ -16,6 +16,8 @@ const common = {
   replies: { 200: { description: 'A bearer token.', json: dataEnvelope(AccessTokenSchema) } },
 } as const;
 
+const GRANT_FAILURES = ['INVALID_CREDENTIALS', 'ACCOUNT_SUSPENDED', ...BODY_FAILURES] as const;
+
 /** SPEC §3.1, as access-token-routes.ts answers them. */
 export const accessTokenOperations: readonly Operation[] = [
   {
@@ -24,14 +26,7 @@ export const accessTokenOperations: readonly Operation[] = [
     summary: 'Get an access token (v1.0)',
     description: 'HTTP Basic `client_id:client_secret`, and the api_key as `X-PARTNER-ID`.',
     security: [['clientCredentials', 'partnerId']],
-    failures: [
-      'INVALID_CREDENTIALS',
-      'ACCOUNT_SUSPENDED',
-      'MALFORMED_BODY',
-      'UNSUPPORTED_MEDIA_TYPE',
-      'PAYLOAD_TOO_LARGE',
-      'VALIDATION_FAILED',
-    ],
+    failures: GRANT_FAILURES,
   },
   {
     ...common,
@@ -39,14 +34,6 @@ export const accessTokenOperations: readonly Operation[] = [
     summary: 'Get an access token (v1.1, signed)',
     description: '`X-CLIENT-ID`, `X-PARTNER-ID` and `X-Signature` instead of Basic.',
     security: [['clientId', 'signature', 'partnerId']],
-    failures: [
-      'INVALID_CREDENTIALS',
-      'INVALID_SIGNATURE',
-      'ACCOUNT_SUSPENDED',
-      'MALFORMED_BODY',
-      'UNSUPPORTED_MEDIA_TYPE',
-      'PAYLOAD_TOO_LARGE',
-      'VALIDATION_FAILED',
-    ],
+    failures: [...GRANT_FAILURES, 'INVALID_SIGNATURE'],
   },
 ];

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { DELIVERY_CHANNELS, type Delivery } from '../../domain/delivery/delivery.ts';
 import { toWibIso } from '../../domain/shared/jakarta-time.ts';
-import { WholeNumber, WibTime } from '../envelope-schemas.ts';
+import { NullableText, WholeNumber, WibTime } from '../envelope-schemas.ts';
 
 /** One callback or mail with its attempts (SPEC §3.4 webhook deliveries). */
 export const DeliveryObjectSchema = v.pipe(
@@ -14,7 +14,7 @@ export const DeliveryObjectSchema = v.pipe(
     payment_link_id: v.nullable(WholeNumber),
     attempts: WholeNumber,
     last_status_code: v.nullable(WholeNumber),
-    last_error: v.nullable(v.string()),
+    last_error: NullableText,
     next_attempt_at: v.nullable(WibTime),
     delivered_at: v.nullable(WibTime),
     failed_at: v.nullable(WibTime),

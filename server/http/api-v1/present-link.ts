@@ -1,24 +1,24 @@
 import * as v from 'valibot';
 import { ACCOUNT_STATUSES, type Account } from '../../domain/account/account.ts';
 import {
+  COMPUTED_LINK_STATUSES,
   computeLinkStatus,
   LINK_STATUSES,
   type PaymentLink,
 } from '../../domain/payment-link/payment-link.ts';
 import { toWibIso } from '../../domain/shared/jakarta-time.ts';
 import { toDecimalString } from '../../domain/shared/money.ts';
-import { DecimalAmount, WholeNumber, WibTime } from '../envelope-schemas.ts';
+import { DecimalAmount, NullableText, WholeNumber, WibTime } from '../envelope-schemas.ts';
 
 const Text = v.string();
-const OptionalText = v.nullable(v.string());
 
 /** The account a link belongs to, as every link object carries it. */
 const LinkAccountSchema = v.pipe(
   v.strictObject({
     id: Text,
     name: Text,
-    email: OptionalText,
-    phone: OptionalText,
+    email: NullableText,
+    phone: NullableText,
     status: v.picklist(ACCOUNT_STATUSES),
   }),
   v.title('LinkAccount'),
@@ -30,10 +30,10 @@ export const LinkObjectSchema = v.pipe(
     id: WholeNumber,
     reff_no: Text,
     title: Text,
-    description: OptionalText,
+    description: NullableText,
     payment_url: Text,
     status: v.picklist(LINK_STATUSES),
-    status_computed: v.picklist([...LINK_STATUSES, 'expired']),
+    status_computed: v.picklist(COMPUTED_LINK_STATUSES),
     required_customer_detail: v.boolean(),
     max_usage: WholeNumber,
     current_usage: WholeNumber,
@@ -51,11 +51,11 @@ export const LinkObjectSchema = v.pipe(
       ),
     ),
     whitelisted_payment_method: v.nullable(v.array(Text)),
-    redirect_url: OptionalText,
-    callback_url: OptionalText,
+    redirect_url: NullableText,
+    callback_url: NullableText,
     optional_metadata: v.nullable(v.record(v.string(), v.unknown())),
     customer: v.nullable(
-      v.strictObject({ name: OptionalText, email: OptionalText, phone: OptionalText }),
+      v.strictObject({ name: NullableText, email: NullableText, phone: NullableText }),
     ),
     payment_date: v.nullable(WibTime),
     created_at: WibTime,

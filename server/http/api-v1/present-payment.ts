@@ -8,9 +8,7 @@ import type { PaymentLink } from '../../domain/payment-link/payment-link.ts';
 import type { Catalog } from '../../domain/payment-method/catalog.ts';
 import { toWibIso } from '../../domain/shared/jakarta-time.ts';
 import { toDecimalString } from '../../domain/shared/money.ts';
-import { DecimalAmount, WholeNumber, WibTime } from '../envelope-schemas.ts';
-
-const OptionalText = v.nullable(v.string());
+import { DecimalAmount, NullableText, WholeNumber, WibTime } from '../envelope-schemas.ts';
 
 /** A payment: one attempt to pay a link with one method (SPEC §3.4 histories). */
 export const PaymentObjectSchema = v.pipe(
@@ -26,9 +24,9 @@ export const PaymentObjectSchema = v.pipe(
     amount: DecimalAmount,
     payment_date: v.nullable(WibTime),
     status: v.picklist(PAYMENT_STATUSES),
-    customer_name: OptionalText,
-    customer_email: OptionalText,
-    customer_phone: OptionalText,
+    customer_name: NullableText,
+    customer_email: NullableText,
+    customer_phone: NullableText,
     has_settle: v.boolean(),
     settle_at: v.nullable(WibTime),
     created_at: WibTime,

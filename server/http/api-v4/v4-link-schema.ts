@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { NullableText } from '../envelope-schemas.ts';
 
 /** `2021-12-05 22:05:26 +0700` (SPEC §4). */
 const V4Time = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} \+0700$/));
@@ -17,10 +18,10 @@ export const V4LinkDocumentSchema = v.pipe(
         description: v.string(),
         expiredAt: v.nullable(V4Time),
         paymentLinkUrl: v.string(),
-        customerName: v.nullable(v.string()),
-        customerEmail: v.nullable(v.string()),
-        customerPhoneNumber: v.nullable(v.string()),
-        paymentMethodOptions: v.strictObject({ displayName: v.nullable(v.string()) }),
+        customerName: NullableText,
+        customerEmail: NullableText,
+        customerPhoneNumber: NullableText,
+        paymentMethodOptions: v.strictObject({ displayName: NullableText }),
       }),
     }),
   }),

@@ -1,7 +1,8 @@
 import * as v from 'valibot';
 import { PAYMENT_STATUSES } from '../../domain/payment/payment.ts';
-import { LINK_STATUSES } from '../../domain/payment-link/payment-link.ts';
+import { COMPUTED_LINK_STATUSES } from '../../domain/payment-link/payment-link.ts';
 import { PaymentObjectSchema } from '../api-v1/present-payment.ts';
+import { NullableText } from '../envelope-schemas.ts';
 
 /** `GET /b2b/{id}/status?payment=<reff_no>`: the payment the page shows, if any. */
 export const StatusQuerySchema = v.object({
@@ -12,7 +13,7 @@ export const StatusQuerySchema = v.object({
 /** What the page polls for (SPEC §7). */
 export const CheckoutStatusSchema = v.pipe(
   v.strictObject({
-    link_status: v.picklist([...LINK_STATUSES, 'expired']),
+    link_status: v.picklist(COMPUTED_LINK_STATUSES),
     payment: v.nullable(
       v.strictObject({ reff_no: v.string(), status: v.picklist(PAYMENT_STATUSES) }),
     ),
@@ -26,7 +27,7 @@ export type CheckoutStatus = v.InferOutput<typeof CheckoutStatusSchema>;
 export const StartedPaymentSchema = v.pipe(
   v.strictObject({
     ...PaymentObjectSchema.pipe[0].entries,
-    qr_string: v.nullable(v.string()),
+    qr_string: NullableText,
     view_url: v.string(),
   }),
   v.title('StartedPayment'),

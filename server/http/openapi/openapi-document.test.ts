@@ -9,6 +9,7 @@ import {
   TEST_BASE_URL,
   type TestPaylink,
 } from '../../../tests/support/test-paylink.ts';
+import { jsonPointer } from '../../../tests/support/openapi-conformance.ts';
 import { API_OPERATIONS } from './api-operations.ts';
 
 let t: TestPaylink;
@@ -22,10 +23,6 @@ beforeAll(async () => {
   document = await response.json();
 });
 afterAll(() => t.close());
-
-/** A JSON Pointer (RFC 6901) from its parts. */
-const pointer = (...parts: string[]) =>
-  parts.map((part) => part.replaceAll('~', '~0').replaceAll('/', '~1')).join('/');
 
 /** `/api/v4/payment_links/:id` and `/api/v4/payment_links/{v4_id}` → `…/payment_links/{}`. */
 const shapeOf = (path: string) => path.replace(/:\w+|\{\w+\}/g, '{}');
@@ -91,7 +88,7 @@ describe('GET /api/openapi.json', () => {
           ),
         ];
         for (const where of media) {
-          const ref = pointer('paths', path, method, ...where, 'schema');
+          const ref = jsonPointer('paths', path, method, ...where, 'schema');
           expect(() => ajv.compile({ $ref: `openapi.json#/${ref}` })).not.toThrow();
           compiled += 1;
         }

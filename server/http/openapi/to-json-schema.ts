@@ -14,7 +14,7 @@ function withRule(schema: JsonSchema, rule: unknown): JsonSchema {
 }
 
 function configFor(typeMode: 'input' | 'output'): ConversionConfig {
-  const config: ConversionConfig = {
+  return {
     target: 'draft-2020-12',
     // Requests are documented as what a client sends (before our transforms), responses as
     // what we send; anything else valibot cannot express fails the build of the document.
@@ -37,7 +37,6 @@ function configFor(typeMode: 'input' | 'output'): ConversionConfig {
       return null;
     },
   };
-  return config;
 }
 
 /** A valibot schema as a JSON Schema (2020-12, the dialect of OpenAPI 3.1), without `$schema`. */

@@ -4,6 +4,7 @@ import { PAYMENT_STATUSES, type Payment } from '../../domain/payment/payment.ts'
 import { failure, type Result } from '../../domain/shared/result.ts';
 import type { Deps } from '../../deps.ts';
 import { wholeNumber } from '../api-v1/field-schemas.ts';
+import { WholeNumber } from '../envelope-schemas.ts';
 import { readJson, validate } from '../read-body.ts';
 import { sendData, sendFailure } from '../respond.ts';
 import { sameOriginPosts } from '../same-origin-posts.ts';
@@ -64,7 +65,7 @@ export const SandboxPaymentSchema = v.pipe(
   v.strictObject({
     reff_no: v.string(),
     status: v.picklist(PAYMENT_STATUSES),
-    amount: v.pipe(v.number(), v.integer()),
+    amount: WholeNumber,
   }),
   v.title('SandboxPayment'),
 );
