@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { APIRequestContext, APIResponse } from '@playwright/test';
 
 /** The built server the browser tests run against (playwright.config.ts starts it). */
-export const E2E_PORT = 3107;
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3107);
 export const E2E_BASE_URL = `http://127.0.0.1:${E2E_PORT}`;
 export const E2E_ADMIN_TOKEN = 'e2e-admin-token-0123456789abcdef';
 
