@@ -1,3 +1,4 @@
+import type { ChangeFeed } from './changes/change-feed.ts';
 import type { Config } from './config/env.ts';
 import type { AccountStore } from './domain/account/account.ts';
 import type { IdempotencyStore } from './domain/idempotency/idempotency.ts';
@@ -25,6 +26,8 @@ export type Deps = {
   deliveries: DeliveryStore;
   /** Idempotency-Key of v1.0 create (SPEC §3.2). */
   idempotency: IdempotencyStore;
+  /** Committed changes of links, payments and accounts (caches and live pages listen). */
+  changes: ChangeFeed;
   /** What state changes need to write their callbacks and mails (base URL, ids, names). */
   eventContext: (now: Date) => EventContext;
   mailer: Mailer;

@@ -20,6 +20,9 @@ import { createPaymentLinkStore } from './store/payment-link-store.ts';
 import { createIdempotencyStore } from './store/idempotency-store.ts';
 import { createSettingsStore } from './store/settings-store.ts';
 import { sql } from 'drizzle-orm';
+import { withCacheAndChanges } from './cache/cached-stores.ts';
+import { sharedForOneSecond } from './cache/shared-for-one-second.ts';
+import { startChangeFeed } from './changes/start-change-feed.ts';
 
 export type Paylink = { deps: Deps; close: () => Promise<void> };
 
@@ -41,14 +44,21 @@ export async function startPaylink(env: Record<string, string | undefined>): Pro
 
   const random = (size: number) => new Uint8Array(randomBytes(size));
   const catalog = createCatalog();
+  const changes = await startChangeFeed(database, (message) => log.warn(message));
   const deps: Deps = {
     config,
     clock: () => new Date(),
     random,
     catalog,
-    accounts: createAccountStore(database.db),
-    links: createPaymentLinkStore(database.db),
-    payments: createPaymentStore(database.db),
+    ...withCacheAndChanges(
+      {
+        accounts: createAccountStore(database.db),
+        links: createPaymentLinkStore(database.db),
+        payments: createPaymentStore(database.db),
+      },
+      changes.feed,
+    ),
+    changes: changes.feed,
     deliveries: createDeliveryStore(database.db),
     idempotency: createIdempotencyStore(database.db),
     eventContext: createEventContextFactory({ baseUrl: config.PUBLIC_BASE_URL, random, catalog }),
@@ -61,9 +71,9 @@ export async function startPaylink(env: Record<string, string | undefined>): Pro
     qrisMerchant: SANDBOX_QRIS_MERCHANT,
     secretBox,
     tokens: createAccessTokens(secretKey),
-    pingDatabase: async () => {
+    pingDatabase: sharedForOneSecond(async () => {
       await database.db.execute(sql`select 1`);
-    },
+    }),
     log,
   };
   await createDemoOnFirstStart(deps, settings);
@@ -73,6 +83,7 @@ export async function startPaylink(env: Record<string, string | undefined>): Pro
     deps,
     close: async () => {
       await worker.stop();
+      await changes.stop();
       await deps.mailer.close();
       await database.close();
     },

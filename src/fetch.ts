@@ -1,39 +1,107 @@
 import { gzipSync } from 'node:zlib';
 import { astro, getFetchState } from 'astro/hono';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
+import { createPageCache } from '../server/cache/page-cache.ts';
+import { serveCachedPage } from '../server/cache/serve-cached-page.ts';
 import { createCheckoutReader } from '../server/checkout/checkout-reader.ts';
+import { pageFreshness } from '../server/checkout/page-freshness.ts';
 import { createApp } from '../server/http/app.ts';
 import { contentSecurityPolicyFor } from '../server/http/content-security-policy.ts';
 import { openApiDocument } from '../server/http/openapi/api-operations.ts';
 import { paylink } from '../server/runtime.ts';
+import { resolveLang } from './i18n/resolve-lang.ts';
 
-const checkout = createCheckoutReader(paylink.deps);
+const { deps } = paylink;
+const checkout = createCheckoutReader(deps);
 const renderWithAstro = astro();
+// A rendered page is ~10-40 KB with its two compressed copies: a few thousand fit in 32 MB.
+const pageCache = createPageCache(deps.changes, deps.clock, {
+  maxEntries: 4000,
+  maxBytes: 32 * 1024 * 1024,
+});
 
-/** Pages get what they render through Astro.locals, from the server side. */
+const CHECKOUT_PAGE = /^\/b2b\/([^/]+)(?:\/payments\/([^/]+))?$/;
+
+/**
+ * The cache key of a checkout page request, or null for what is never cached (other pages,
+ * failed form posts). A page depends on its path and language only; an explicit `?lang=`
+ * also sets the cookie, so it is a page of its own.
+ */
+function checkoutPageOf(c: Context) {
+  if (c.req.method !== 'GET' || c.get('checkoutForm' as never)) return null;
+  const match = CHECKOUT_PAGE.exec(c.req.path);
+  if (!match) return null;
+  const { lang, isFromQuery } = resolveLang({
+    query: c.req.query('lang') ?? null,
+    cookie: getCookie(c, 'lang'),
+    acceptLanguage: c.req.header('accept-language') ?? null,
+  });
+  return {
+    key: `${c.req.path}|${lang}|${isFromQuery ? 'chosen' : 'derived'}`,
+    publicId: decodeURIComponent(match[1] ?? ''),
+    reffNo: match[2] === undefined ? null : decodeURIComponent(match[2]),
+  };
+}
+
+/** Headers every rendered HTML page carries (the page cache keeps them with the bytes). */
+function pageHeaders(response: Response, html: string): Headers {
+  const headers = new Headers(response.headers);
+  // Astro sends text/html without a charset; a phone's browser must not have to guess.
+  headers.set('content-type', 'text/html; charset=utf-8');
+  headers.set('content-security-policy', contentSecurityPolicyFor(html));
+  // Live payment state and personal details: no shared cache may keep it, and the browser
+  // asks again every time (a 304 when nothing changed). docs/decisions/009.
+  headers.set('cache-control', 'private, no-cache');
+  headers.delete('content-length');
+  headers.append('vary', 'accept-encoding, accept-language, cookie');
+  return headers;
+}
+
+/**
+ * Pages get what they render through Astro.locals, from the server side. Checkout pages are
+ * rendered once per link state and language and then served from the page cache
+ * (docs/decisions/009): compressed once, with strong ETags, until their link changes.
+ */
 const renderPages: MiddlewareHandler = async (c, next) => {
+  const page = checkoutPageOf(c);
+  const conditions = {
+    acceptEncoding: c.req.header('accept-encoding'),
+    ifNoneMatch: c.req.header('if-none-match'),
+  };
+  const cached = page && pageCache.get(page.key);
+  if (cached) return serveCachedPage(cached, conditions);
+  const startedAt = pageCache.begin();
+  const renderedAt = deps.clock();
+
   const locals = getFetchState(c).locals;
   locals.checkout = checkout;
-  locals.sandbox = paylink.deps.config.PAYMENT_PROVIDER === 'sandbox';
-  locals.apiDocument = () => openApiDocument(paylink.deps.config.PUBLIC_BASE_URL);
+  locals.sandbox = deps.config.PAYMENT_PROVIDER === 'sandbox';
+  locals.apiDocument = () => openApiDocument(deps.config.PUBLIC_BASE_URL);
   const form = c.get('checkoutForm') as App.Locals['checkoutForm'];
   if (form) locals.checkoutForm = form;
   const response = (await renderWithAstro(c, next)) ?? (await c.notFound());
   if (!(response.headers.get('content-type') ?? '').startsWith('text/html')) return response;
   const html = await response.text();
-  const headers = new Headers(response.headers);
-  // Astro sends text/html without a charset; a phone's browser must not have to guess.
-  headers.set('content-type', 'text/html; charset=utf-8');
-  headers.set('content-security-policy', contentSecurityPolicyFor(html));
-  // Checkout pages show live payment state and personal details: never cache them.
-  headers.set('cache-control', 'no-store');
-  headers.delete('content-length');
-  headers.append('vary', 'accept-encoding');
-  // Slow phone networks: the page goes gzipped (a ~10 KB page gzips in well under a millisecond).
-  const body =
-    /\bgzip\b/.test(c.req.header('accept-encoding') ?? '') && html.length > 1024
-      ? gzipSync(html)
+  const headers = pageHeaders(response, html);
+
+  const freshness =
+    page && response.status === 200
+      ? await pageFreshness(deps, page.publicId, page.reffNo, renderedAt)
       : null;
+  if (page && freshness) {
+    pageCache.store(page.key, startedAt, {
+      status: response.status,
+      headers: [...headers],
+      html,
+      ...freshness,
+    });
+    const stored = pageCache.get(page.key);
+    if (stored) return serveCachedPage(stored, conditions);
+  }
+  // Not kept (another page, or a change raced the render): compressed for this answer only.
+  const body =
+    /\bgzip\b/.test(conditions.acceptEncoding ?? '') && html.length > 1024 ? gzipSync(html) : null;
   if (body) headers.set('content-encoding', 'gzip');
   return new Response(body ?? html, {
     status: response.status,
@@ -43,4 +111,4 @@ const renderPages: MiddlewareHandler = async (c, next) => {
 };
 
 /** Astro's fetch file: Hono routes every request; what it does not answer, Astro renders. */
-export default createApp(paylink.deps, { renderPages });
+export default createApp(deps, { renderPages });

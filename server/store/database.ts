@@ -15,6 +15,10 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export type Database = {
   db: Db;
   kind: 'pglite' | 'postgres';
+  /** The embedded engine itself (for LISTEN), when the store is PGlite. */
+  pglite?: PGlite;
+  /** Where the PostgreSQL server is (for the LISTEN connection), when the store is one. */
+  databaseUrl?: string;
   close: () => Promise<void>;
 };
 
@@ -39,7 +43,7 @@ async function connect(options: DatabaseOptions): Promise<Database> {
     // An idle client's connection error would otherwise crash the process.
     pool.on('error', (error) => console.error(`postgres pool: ${error.message}`));
     const db = drizzlePg({ client: pool, schema }) as unknown as Db;
-    return { db, kind: 'postgres', close: () => pool.end() };
+    return { db, kind: 'postgres', databaseUrl: options.databaseUrl, close: () => pool.end() };
   }
   let client: PGlite;
   if ('dataDir' in options) {
@@ -49,7 +53,7 @@ async function connect(options: DatabaseOptions): Promise<Database> {
     client = await PGlite.create(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
   }
   const db = drizzlePglite({ client, schema }) as unknown as Db;
-  return { db, kind: 'pglite', close: () => client.close() };
+  return { db, kind: 'pglite', pglite: client, close: () => client.close() };
 }
 
 /** Migrations written by drizzle-kit (server/store/migrations), bundled into the server. */

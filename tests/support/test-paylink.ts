@@ -18,6 +18,8 @@ import { SANDBOX_QRIS_MERCHANT } from '../../server/domain/payment-method/qris/q
 import { createPaymentLinkStore } from '../../server/store/payment-link-store.ts';
 import { createIdempotencyStore } from '../../server/store/idempotency-store.ts';
 import { sql } from 'drizzle-orm';
+import { withCacheAndChanges } from '../../server/cache/cached-stores.ts';
+import { startChangeFeed } from '../../server/changes/start-change-feed.ts';
 import { watchAnswers } from './openapi-conformance.ts';
 import { type Backend, openTestDatabase } from './test-database.ts';
 
@@ -73,14 +75,22 @@ export async function createTestPaylink(
   });
   const random = (size: number) => new Uint8Array(randomBytes(size));
   const catalog = createCatalog();
+  // The stores as the server wires them: cached reads, kept true by the change feed.
+  const changes = await startChangeFeed(database, () => {});
   const deps: Deps = {
     config,
     clock: clock.now,
     random,
     catalog,
-    accounts: createAccountStore(database.db),
-    links: createPaymentLinkStore(database.db),
-    payments: createPaymentStore(database.db),
+    ...withCacheAndChanges(
+      {
+        accounts: createAccountStore(database.db),
+        links: createPaymentLinkStore(database.db),
+        payments: createPaymentStore(database.db),
+      },
+      changes.feed,
+    ),
+    changes: changes.feed,
     deliveries: createDeliveryStore(database.db),
     idempotency: createIdempotencyStore(database.db),
     eventContext: createEventContextFactory({ baseUrl: config.PUBLIC_BASE_URL, random, catalog }),
@@ -99,7 +109,16 @@ export async function createTestPaylink(
   };
   const app = createApp(deps);
   watchAnswers(app);
-  return { deps, app, clock, db: database.db, close: () => database.close() };
+  return {
+    deps,
+    app,
+    clock,
+    db: database.db,
+    close: async () => {
+      await changes.stop();
+      await database.close();
+    },
+  };
 }
 
 /**

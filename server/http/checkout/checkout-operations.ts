@@ -73,6 +73,23 @@ export const checkoutOperations: readonly Operation[] = [
   {
     ...common,
     method: 'get',
+    path: '/b2b/{public_id}/events',
+    summary: 'Live status as server-sent events',
+    description:
+      'An `event: status` whose `data` is the JSON of `/status`, at once and on every change; ' +
+      'its `id` names that status (send it back as `Last-Event-ID`). A comment line at least ' +
+      'every 20 s; the stream ends when the link takes no more payments, and a reconnect that ' +
+      'already knows the final status gets 204.',
+    query: StatusQuerySchema,
+    replies: {
+      200: { description: 'The event stream.', media: 'text/event-stream' },
+      204: { description: 'Nothing more will change: stop listening.' },
+    },
+    failures: ['LINK_NOT_FOUND'],
+  },
+  {
+    ...common,
+    method: 'get',
     path: '/b2b/{public_id}/payments/{reff_no}/qr.png',
     summary: 'Download the QRIS code as a PNG',
     replies: { 200: { description: 'The QR image, as an attachment.', media: 'image/png' } },

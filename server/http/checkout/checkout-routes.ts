@@ -1,10 +1,8 @@
 import { Hono } from 'hono';
 import QRCode from 'qrcode';
 import type * as v from 'valibot';
-import { effectivePaymentStatus } from '../../domain/payment/payment.ts';
 import { cancelPayment } from '../../domain/payment/receive-payment.ts';
 import { startPayment } from '../../domain/payment/start-payment.ts';
-import { computeLinkStatus } from '../../domain/payment-link/payment-link.ts';
 import { isPublicId } from '../../domain/shared/ids.ts';
 import { type Failure, failure, type FieldErrors } from '../../domain/shared/result.ts';
 import type { Deps } from '../../deps.ts';
@@ -18,6 +16,8 @@ import {
 } from './checkout-answers.ts';
 import { sameOriginPosts } from '../same-origin-posts.ts';
 import { readPaymentRequest } from './payment-request.ts';
+import { streamLinkEvents } from './link-events.ts';
+import { readLiveStatus } from './live-status.ts';
 
 /** A form post that failed: the page renders it again with these errors (no-JS path). */
 export type CheckoutFormState = {
@@ -88,23 +88,22 @@ export function checkoutRoutes(deps: Deps) {
     return c.redirect(`/b2b/${publicId}`, 303);
   });
 
-  // Polled by the page (SPEC §7: it learns of payment within 2 seconds).
+  // SPEC §7: where EventSource fails, the page polls this (the same JSON as the events).
   routes.get('/:publicId/status', async (c) => {
-    const link = await findLink(c.req.param('publicId'));
-    if (!link) return sendFailure(c, LINK_NOT_FOUND);
-    const now = deps.clock();
     const query = validate(StatusQuerySchema, c.req.query());
     if (!query.ok) return sendFailure(c, query);
-    const reffNo = query.value.payment;
-    const payment = reffNo ? await deps.payments.findByReffNo(reffNo) : null;
+    const live = await readLiveStatus(deps, c.req.param('publicId'), query.value.payment);
+    if (!live) return sendFailure(c, LINK_NOT_FOUND);
     c.header('cache-control', 'no-store');
-    return c.json<CheckoutStatus>({
-      link_status: computeLinkStatus(link, now),
-      payment:
-        payment && payment.linkId === link.id
-          ? { reff_no: payment.reffNo, status: effectivePaymentStatus(payment, now) }
-          : null,
-    });
+    return c.json<CheckoutStatus>(live.status);
+  });
+
+  // SPEC §7: the page learns of payment by server-sent events.
+  routes.get('/:publicId/events', async (c) => {
+    const query = validate(StatusQuerySchema, c.req.query());
+    if (!query.ok) return sendFailure(c, query);
+    const stream = await streamLinkEvents(c, deps, c.req.param('publicId'), query.value.payment);
+    return stream ?? sendFailure(c, LINK_NOT_FOUND);
   });
 
   // SPEC §7: the QR as a PNG, to save and upload from the same phone.
