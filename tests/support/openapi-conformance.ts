@@ -113,15 +113,20 @@ export function watchAnswers(app: Hono) {
   const fetch = app.fetch;
   app.fetch = async (request, ...rest) => {
     const response = await fetch(request, ...rest);
-    const copy = response.clone();
+    const contentType = response.headers.get('content-type') ?? '';
+    // An event stream stays open: its status and media type are checked, not its body.
+    const isStream = contentType.startsWith('text/event-stream');
+    const copy = isStream ? null : response.clone();
     const answer: Answer = {
       method: request.method,
       path: new URL(request.url).pathname,
       status: response.status,
       contentType: (response.headers.get('content-type') ?? '').split(';')[0]?.trim() ?? '',
-      body: copy.headers.get('content-type')?.startsWith('image/')
-        ? `(${(await copy.arrayBuffer()).byteLength} bytes)`
-        : await copy.text(),
+      body: !copy
+        ? '(event stream)'
+        : contentType.startsWith('image/')
+          ? `(${(await copy.arrayBuffer()).byteLength} bytes)`
+          : await copy.text(),
       headers: response.headers,
     };
     shared ??= createConformance();
