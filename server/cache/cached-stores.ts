@@ -52,9 +52,13 @@ export function withCacheAndChanges(stores: Stores, feed: ChangeFeed): Stores {
   const payments: PaymentStore = {
     ...stores.payments,
     findByReffNo: (reffNo) =>
-      cache.read(`payment:r:${reffNo}`, () => stores.payments.findByReffNo(reffNo), (payment) => ({
-        linkId: payment.linkId,
-      })),
+      cache.read(
+        `payment:r:${reffNo}`,
+        () => stores.payments.findByReffNo(reffNo),
+        (payment) => ({
+          linkId: payment.linkId,
+        }),
+      ),
     async insertPending(payment, now, followUps) {
       try {
         return await stores.payments.insertPending(payment, now, followUps);

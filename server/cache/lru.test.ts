@@ -12,7 +12,11 @@ describe('bounded LRU', () => {
   });
 
   it('keeps its bytes under the limit and refuses an entry larger than all of it', () => {
-    const lru = createLru<string, string>({ maxEntries: 100, maxBytes: 10, sizeOf: (v) => v.length });
+    const lru = createLru<string, string>({
+      maxEntries: 100,
+      maxBytes: 10,
+      sizeOf: (v) => v.length,
+    });
     lru.set('a', '12345');
     lru.set('b', '12345');
     lru.set('c', '123');
@@ -24,7 +28,11 @@ describe('bounded LRU', () => {
   });
 
   it('deletes by predicate and counts bytes back down', () => {
-    const lru = createLru<string, string>({ maxEntries: 10, maxBytes: 100, sizeOf: (v) => v.length });
+    const lru = createLru<string, string>({
+      maxEntries: 10,
+      maxBytes: 100,
+      sizeOf: (v) => v.length,
+    });
     lru.set('a', 'xx');
     lru.set('b', 'yyy');
     lru.deleteWhere((value) => value.startsWith('x'));

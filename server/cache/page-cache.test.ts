@@ -54,7 +54,10 @@ describe('page cache', () => {
     t.cache.store('k', t.cache.begin(), t.page());
     const page = t.cache.get('k');
     if (!page) throw new Error('not kept');
-    const br = serveCachedPage(page, { acceptEncoding: 'gzip, deflate, br', ifNoneMatch: undefined });
+    const br = serveCachedPage(page, {
+      acceptEncoding: 'gzip, deflate, br',
+      ifNoneMatch: undefined,
+    });
     const gz = serveCachedPage(page, { acceptEncoding: 'gzip', ifNoneMatch: undefined });
     const plain = serveCachedPage(page, { acceptEncoding: undefined, ifNoneMatch: undefined });
     expect(br.headers.get('content-encoding')).toBe('br');
@@ -71,8 +74,14 @@ describe('page cache', () => {
     t.cache.store('k', t.cache.begin(), t.page());
     const page = t.cache.get('k');
     if (!page) throw new Error('not kept');
-    const etag = serveCachedPage(page, { acceptEncoding: 'gzip', ifNoneMatch: undefined }).headers.get('etag');
-    const again = serveCachedPage(page, { acceptEncoding: 'gzip', ifNoneMatch: `"other", ${etag}` });
+    const etag = serveCachedPage(page, {
+      acceptEncoding: 'gzip',
+      ifNoneMatch: undefined,
+    }).headers.get('etag');
+    const again = serveCachedPage(page, {
+      acceptEncoding: 'gzip',
+      ifNoneMatch: `"other", ${etag}`,
+    });
     expect(again.status).toBe(304);
     const otherEncoding = serveCachedPage(page, { acceptEncoding: 'br', ifNoneMatch: etag ?? '' });
     expect(otherEncoding.status).toBe(200);

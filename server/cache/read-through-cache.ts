@@ -88,7 +88,9 @@ export function createReadThroughCache(
         if (value === null || !feed.isCoherent()) return value;
         const tag = tagOf(value);
         const isStale =
-          'linkId' in tag ? feed.isChangedSince(tag.linkId, sequence) : feed.isChangedSince(-1, sequence);
+          'linkId' in tag
+            ? feed.isChangedSince(tag.linkId, sequence)
+            : feed.isChangedSince(-1, sequence);
         if (!isStale) remember(key, value, tag);
         return value;
       } finally {

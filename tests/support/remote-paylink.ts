@@ -11,7 +11,7 @@ export type RemoteMerchant = {
 };
 
 /** One JSON call over real HTTP; throws with the answer when the status is not `expected`. */
-async function call(
+export async function call(
   baseUrl: string,
   method: string,
   path: string,
@@ -55,7 +55,7 @@ export async function createRemoteMerchant(
   };
 }
 
-const asMerchant = (merchant: RemoteMerchant) => ({
+export const asMerchant = (merchant: RemoteMerchant) => ({
   authorization: `Bearer ${merchant.token}`,
   'x-partner-id': merchant.apiKey,
 });

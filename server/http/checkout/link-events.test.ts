@@ -1,10 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  payVa,
-  publicIdOf,
-  settle,
-  startPayment,
-} from '../../../tests/support/checkout-api.ts';
+import { payVa, publicIdOf, settle, startPayment } from '../../../tests/support/checkout-api.ts';
 import { closeLink } from '../../../tests/support/checkout-db.ts';
 import { readEvents } from '../../../tests/support/event-stream.ts';
 import { createLinkOk, START } from '../../../tests/support/link-api.ts';

@@ -47,7 +47,11 @@ export async function streamLinkEvents(
       await stream.write(`retry: ${RETRY_MS}\n\n`);
       while (live && !stream.aborted) {
         if (live.version !== sent) {
-          await stream.writeSSE({ event: 'status', id: live.version, data: JSON.stringify(live.status) });
+          await stream.writeSSE({
+            event: 'status',
+            id: live.version,
+            data: JSON.stringify(live.status),
+          });
           sent = live.version;
           lastWriteAt = Date.now();
         } else if (Date.now() - lastWriteAt >= HEARTBEAT_MS) {
