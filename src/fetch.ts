@@ -7,7 +7,11 @@ import { serveCachedPage } from '../server/cache/serve-cached-page.ts';
 import { createCheckoutReader } from '../server/checkout/checkout-reader.ts';
 import { pageFreshness } from '../server/checkout/page-freshness.ts';
 import { createApp } from '../server/http/app.ts';
-import { contentSecurityPolicyFor } from '../server/http/content-security-policy.ts';
+import { readBuildInlineHashes } from '../server/adapter/build-csp.ts';
+import {
+  contentSecurityPolicyFor,
+  pageContentSecurityPolicy,
+} from '../server/http/content-security-policy.ts';
 import { openApiDocument } from '../server/http/openapi/api-operations.ts';
 import { paylink } from '../server/runtime.ts';
 import { resolveLang } from './i18n/resolve-lang.ts';
@@ -20,6 +24,10 @@ const pageCache = createPageCache(deps.changes, deps.clock, {
   maxEntries: 4000,
   maxBytes: 32 * 1024 * 1024,
 });
+
+// One policy per build (its inline blocks listed at build time); per page only under astro dev.
+const buildHashes = readBuildInlineHashes(import.meta.url);
+const buildPolicy = buildHashes && pageContentSecurityPolicy(buildHashes);
 
 const CHECKOUT_PAGE = /^\/b2b\/([^/]+)(?:\/payments\/([^/]+))?$/;
 
@@ -49,7 +57,7 @@ function pageHeaders(response: Response, html: string): Headers {
   const headers = new Headers(response.headers);
   // Astro sends text/html without a charset; a phone's browser must not have to guess.
   headers.set('content-type', 'text/html; charset=utf-8');
-  headers.set('content-security-policy', contentSecurityPolicyFor(html));
+  headers.set('content-security-policy', buildPolicy ?? contentSecurityPolicyFor(html));
   // Live payment state and personal details: no shared cache may keep it, and the browser
   // asks again every time (a 304 when nothing changed). docs/decisions/009.
   headers.set('cache-control', 'private, no-cache');

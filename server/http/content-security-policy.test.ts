@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import {
   API_CONTENT_SECURITY_POLICY,
   contentSecurityPolicyFor,
+  inlineHashesOfRoutes,
+  pageContentSecurityPolicy,
 } from './content-security-policy.ts';
 
 const sha = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
@@ -43,5 +45,35 @@ describe('contentSecurityPolicyFor', () => {
 
   it('has a locked-down policy for non-HTML answers', () => {
     expect(API_CONTENT_SECURITY_POLICY).toBe("default-src 'none'; frame-ancestors 'none'");
+  });
+});
+
+describe('the build’s one policy', () => {
+  const routes = [
+    {
+      styles: [
+        { type: 'inline', content: 'body{margin:0}' },
+        { type: 'external', src: '/_astro/a.css' },
+      ],
+      scripts: [{ type: 'external', value: '/_astro/a.js' }],
+    },
+    {
+      styles: [{ type: 'inline', content: 'body{margin:0}' }],
+      scripts: [{ type: 'inline', value: 'go()' }],
+    },
+  ];
+
+  it('lists each inline style and script of the build once, and no external file', () => {
+    expect(inlineHashesOfRoutes(routes)).toEqual({
+      scripts: [sha('go()')],
+      styles: [sha('body{margin:0}')],
+    });
+  });
+
+  it('is the same policy whatever a page’s HTML holds', () => {
+    const policy = pageContentSecurityPolicy(inlineHashesOfRoutes(routes));
+    expect(policy).toContain(`style-src 'self' ${sha('body{margin:0}')}`);
+    expect(policy).toContain(`script-src 'self' ${sha('go()')}`);
+    expect(policy).not.toContain(sha('alert(1)'));
   });
 });

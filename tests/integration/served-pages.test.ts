@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { hashSource } from '../../server/http/content-security-policy.ts';
 import { readEvents } from '../support/event-stream.ts';
 import {
   asMerchant,
@@ -125,6 +126,38 @@ describe('one process: a write is seen by the very next page read', () => {
     expect((await page(server, link.path)).html).toContain('Choose a payment method');
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, expiresAt - Date.now()) + 10));
     expect((await page(server, link.path)).html).toContain('This payment link has expired');
+  });
+
+  it('one Content-Security-Policy per build allows every inline block the pages carry, and nothing else inline', async () => {
+    const link = await createLink(server, merchant, {
+      max_usage: 2,
+      required_customer_detail: true,
+    });
+    const payment = await startVa(server, link.path);
+    const policies = new Set<string>();
+    for (const path of [
+      link.path,
+      `${link.path}/payments/${payment.reff_no}`,
+      '/sandbox',
+      '/b2b/unknown',
+    ]) {
+      const response = await fetch(`${server.baseUrl}${path}`, { headers: PAGE_HEADERS });
+      const policy = response.headers.get('content-security-policy') ?? '';
+      policies.add(policy);
+      const html = await response.text();
+      const sources = (name: string) =>
+        policy
+          .split('; ')
+          .find((d) => d.startsWith(`${name} `))
+          ?.split(' ')
+          .slice(1) ?? [];
+      for (const [, body] of html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/g))
+        expect(sources('style-src')).toContain(hashSource(body ?? ''));
+      for (const [, body] of html.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g))
+        expect(sources('script-src')).toContain(hashSource(body ?? ''));
+      expect(policy).not.toContain('unsafe-inline');
+    }
+    expect(policies.size).toBe(1);
   });
 
   it('the event stream of a real server tells of the payment', async () => {
