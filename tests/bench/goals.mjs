@@ -1,5 +1,5 @@
 // The goals of the performance issue, each checked against one figure of this run.
-import { mb, ms, percent, ratio, seconds, kb } from './format.mjs';
+import { count, kb, mb, ms, percent, ratio, seconds } from './format.mjs';
 
 const pair = (results, key) => results.throughput?.pairs?.find((p) => p.key === key);
 const largest = (results, field) => {
@@ -9,6 +9,14 @@ const largest = (results, field) => {
 // A throughput figure counts only when every answer under load was a 2xx.
 const loadFailed = (results, key) =>
   pair(results, key)?.paylink.non2xx ? 'errors under load' : null;
+// Flatness is judged only over the request counts asked for; a time cap that cut a step short
+// leaves too few requests to tell steady use from growth.
+const cappedStep = (results) => {
+  const short = results.memory?.load?.steps?.find((s) => s.requests < s.target);
+  return short
+    ? `time cap hit at ${count(short.requests)} of ${count(short.target)} requests`
+    : null;
+};
 const whenAvailable = (section, field) => (section?.available ? section[field] : null);
 
 // [id, what, figure from results, format, goal text, test, reason the figure is not valid]
@@ -96,6 +104,7 @@ const definitions = [
     (v) => percent(v, true),
     '± 10 %',
     (v) => Math.abs(v) <= 10,
+    (r) => cappedStep(r),
   ],
   [
     'first-start',
