@@ -2,7 +2,12 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['server/**/*.test.ts', 'src/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+    include: [
+      'server/**/*.test.ts',
+      'src/**/*.test.ts',
+      'tests/integration/**/*.test.ts',
+      'tests/bench/**/*.test.ts',
+    ],
     globalSetup: ['tests/support/global-setup.ts'],
     setupFiles: ['tests/support/conformance-setup.ts'],
     testTimeout: 20_000,
