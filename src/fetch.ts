@@ -31,6 +31,9 @@ const buildPolicy = buildHashes && pageContentSecurityPolicy(buildHashes);
 
 const CHECKOUT_PAGE = /^\/b2b\/([^/]+)(?:\/payments\/([^/]+))?$/;
 
+const cacheKeyOf = (path: string, lang: string, isFromQuery: boolean) =>
+  `${path}|${lang}|${isFromQuery ? 'chosen' : 'derived'}`;
+
 /**
  * The cache key of a checkout page request, or null for what is never cached (other pages,
  * failed form posts). A page depends on its path and language only; an explicit `?lang=`
@@ -46,7 +49,7 @@ function checkoutPageOf(c: Context) {
     acceptLanguage: c.req.header('accept-language') ?? null,
   });
   return {
-    key: `${c.req.path}|${lang}|${isFromQuery ? 'chosen' : 'derived'}`,
+    key: cacheKeyOf(c.req.path, lang, isFromQuery),
     publicId: decodeURIComponent(match[1] ?? ''),
     reffNo: match[2] === undefined ? null : decodeURIComponent(match[2]),
   };
@@ -118,5 +121,36 @@ const renderPages: MiddlewareHandler = async (c, next) => {
   });
 };
 
+const app = createApp(deps, { renderPages });
+
+/** Checkout endpoints that never render a page (a failed form post does: not these). */
+const CHECKOUT_ENDPOINT = /^\/b2b\/[^/]+\/(?:status|events|payments\/[^/]+\/qr\.png)$/;
+
+/**
+ * True when Hono answers this request by itself, so the server may hand it over without
+ * Astro's page pipeline around it (docs/decisions/009): the APIs, health, the checkout's JSON
+ * endpoints, and a checkout page already in the page cache.
+ */
+export function isAnsweredWithoutPages(request: Request): boolean {
+  const { pathname } = new URL(request.url);
+  if (pathname === '/healthz' || pathname.startsWith('/api/')) return true;
+  if (request.method !== 'GET') return false;
+  if (CHECKOUT_ENDPOINT.test(pathname)) return true;
+  return isCachedPage(request, pathname);
+}
+
+function isCachedPage(request: Request, pathname: string): boolean {
+  const match = CHECKOUT_PAGE.exec(pathname);
+  if (!match) return false;
+  const url = new URL(request.url);
+  const cookie = /(?:^|;\s*)lang=([^;]*)/.exec(request.headers.get('cookie') ?? '')?.[1];
+  const { lang, isFromQuery } = resolveLang({
+    query: url.searchParams.get('lang'),
+    cookie,
+    acceptLanguage: request.headers.get('accept-language'),
+  });
+  return pageCache.get(cacheKeyOf(pathname, lang, isFromQuery)) !== undefined;
+}
+
 /** Astro's fetch file: Hono routes every request; what it does not answer, Astro renders. */
-export default createApp(deps, { renderPages });
+export default app;

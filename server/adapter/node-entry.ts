@@ -1,6 +1,7 @@
 import { serve } from '@hono/node-server';
 import { createApp as createAstroApp } from 'astro/app/entrypoint';
 import { Hono } from 'hono';
+import fetchApp, { isAnsweredWithoutPages } from '../../src/fetch.ts';
 import { paylink } from '../runtime.ts';
 import { serveClientAssets } from './client-assets.ts';
 
@@ -11,7 +12,11 @@ import { serveClientAssets } from './client-assets.ts';
 const astroApp = createAstroApp();
 const server = new Hono();
 server.use(await serveClientAssets(new URL('../client/', import.meta.url)));
-server.all('*', (c) => astroApp.render(c.req.raw));
+// What Hono answers alone (APIs, health, a cached page) skips Astro's page pipeline: on a
+// flash sale that pipeline, not the page, was the cost (docs/decisions/009).
+server.all('*', (c) =>
+  isAnsweredWithoutPages(c.req.raw) ? fetchApp.fetch(c.req.raw) : astroApp.render(c.req.raw),
+);
 
 const { HOST, PORT } = paylink.deps.config;
 const httpServer = serve({ fetch: server.fetch, hostname: HOST, port: PORT }, (info) => {
