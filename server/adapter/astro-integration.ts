@@ -2,13 +2,18 @@ import type { AstroIntegration } from 'astro';
 
 /**
  * An Astro adapter whose server entry is our own Hono server (node-entry.ts):
- * Astro builds pages, Hono owns the HTTP server in production.
+ * Astro builds pages, Hono owns the HTTP server in production. The build also writes the
+ * PGlite template the server unpacks on first start (server/store/pglite-template.ts).
  */
 export function honoNodeAdapter(): AstroIntegration {
+  let serverDir: URL | undefined;
+  let root: URL | undefined;
   return {
     name: 'paylink-hono-node',
     hooks: {
-      'astro:config:done': ({ setAdapter }) => {
+      'astro:config:done': ({ setAdapter, config }) => {
+        serverDir = config.build.server;
+        root = config.root;
         setAdapter({
           name: 'paylink-hono-node',
           entrypointResolution: 'auto',
@@ -21,6 +26,11 @@ export function honoNodeAdapter(): AstroIntegration {
             sharpImageService: 'unsupported',
           },
         });
+      },
+      'astro:build:done': async ({ logger }) => {
+        if (!serverDir || !root) return;
+        const { buildPgliteTemplate } = await import('./pglite-template-build.ts');
+        await buildPgliteTemplate({ serverDir, root, logger });
       },
     },
   };
