@@ -13,6 +13,14 @@ const server = new Hono();
 server.use(await serveClientAssets(new URL('../client/', import.meta.url)));
 server.all('*', (c) => astroApp.render(c.req.raw));
 
+// `npm start` bounds the process's memory with V8 flags that only work on the command line
+// (docs/decisions/010-memory-and-start.md); run by hand without them, the server still works.
+if (!process.execArgv.includes('--liftoff-only')) {
+  paylink.deps.log.warn(
+    'started without the V8 flags of `npm start` (package.json): expect several times more memory',
+  );
+}
+
 const { HOST, PORT } = paylink.deps.config;
 const httpServer = serve({ fetch: server.fetch, hostname: HOST, port: PORT }, (info) => {
   paylink.deps.log.info(

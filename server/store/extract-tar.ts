@@ -14,7 +14,9 @@ export async function extractTar(source: AsyncIterable<Buffer>, dir: string): Pr
   for (;;) {
     const header = await read(BLOCK);
     if (!header || header.every((byte) => byte === 0)) return;
-    const name = field(header, 345, 155) ? `${field(header, 345, 155)}/${field(header, 0, 100)}` : field(header, 0, 100);
+    const name = field(header, 345, 155)
+      ? `${field(header, 345, 155)}/${field(header, 0, 100)}`
+      : field(header, 0, 100);
     const size = Number.parseInt(field(header, 124, 12).trim() || '0', 8);
     const type = String.fromCharCode(header[156] ?? 0);
     const target = safeJoin(dir, name);

@@ -3,7 +3,8 @@
 // restart time on the same DATA_DIR. Bounded: a fixed number of requests on 127.0.0.1 only.
 //
 //   node tests/bench/memory-probe.mjs [--port 3191] [--requests 10000,50000] [--page-share 0.2]
-//                                     [--node-flag=--foo ...] [--json out.json]
+//                                     [--node-flag=--foo ...] [--entry dist/server/entry.mjs]
+//                                     [--json out.json]
 //
 // Extra `--node-flag=` arguments go to the server's node command line, to compare V8 flags.
 import { spawn } from 'node:child_process';
@@ -11,13 +12,16 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { SERVER_NODE_FLAGS } from '../support/server-node-flags.ts';
 
 const { values } = parseArgs({
   options: {
     port: { type: 'string', default: '3191' },
     requests: { type: 'string', default: '10000,50000' },
     'page-share': { type: 'string', default: '0.2' },
-    'node-flag': { type: 'string', multiple: true, default: [] },
+    // Replaces `npm start`'s flags (package.json) when given; `--node-flag=` alone runs none.
+    'node-flag': { type: 'string', multiple: true },
+    entry: { type: 'string', default: 'dist/server/entry.mjs' },
     json: { type: 'string' },
     label: { type: 'string', default: '' },
   },
@@ -28,6 +32,7 @@ const base = `http://127.0.0.1:${port}`;
 const adminToken = 'probe-admin-token-0123456789';
 const checkpoints = values.requests.split(',').map(Number);
 const pageShare = Number(values['page-share']);
+const flags = (values['node-flag'] ?? SERVER_NODE_FLAGS).filter(Boolean);
 const dataDir = mkdtempSync(join(tmpdir(), 'paylink-probe-'));
 
 /** VmRSS and VmHWM of a process in MB, from /proc. */
@@ -39,7 +44,7 @@ function memoryOf(pid) {
 
 async function start() {
   const started = performance.now();
-  const child = spawn(process.execPath, [...values['node-flag'], 'dist/server/entry.mjs'], {
+  const child = spawn(process.execPath, [...flags, values.entry], {
     cwd: root,
     env: {
       PATH: process.env.PATH,
@@ -106,6 +111,22 @@ async function createLink() {
   return link.payment_url.split('/b2b/')[1];
 }
 
+/** Requests per second on one path with 10 concurrent clients for `seconds`. */
+async function throughput(path, seconds) {
+  const end = Date.now() + seconds * 1000;
+  let count = 0;
+  const client = async () => {
+    while (Date.now() < end) {
+      await (
+        await fetch(`${base}${path}`, { headers: { 'accept-encoding': 'gzip' } })
+      ).arrayBuffer();
+      count++;
+    }
+  };
+  await Promise.all(Array.from({ length: 10 }, client));
+  return Math.round(count / seconds);
+}
+
 /** Sends `count` GETs with 10 concurrent clients; every 1/pageShare-th one is the link page. */
 async function load(count, paths, pid, peak) {
   let sent = 0;
@@ -124,7 +145,7 @@ async function load(count, paths, pid, peak) {
   await Promise.all(Array.from({ length: 10 }, client));
 }
 
-const result = { label: values.label, flags: values['node-flag'] };
+const result = { label: values.label, flags };
 let server;
 try {
   server = await start();
@@ -144,6 +165,10 @@ try {
   result.loadS = Number(((performance.now() - loadStarted) / 1000).toFixed(1));
   result.loadPeakRssMb = Math.max(peak.rss, memoryOf(server.child.pid).rss);
   result.hwmMb = memoryOf(server.child.pid).hwm;
+  // Throughput after the load, when the hot code is as compiled as it gets.
+  result.pageRps = await throughput(`/b2b/${publicId}`, 4);
+  result.healthzRps = await throughput('/healthz', 4);
+  result.afterThroughputMb = memoryOf(server.child.pid).rss;
   server.child.kill('SIGTERM');
   await server.exited;
   server = await start();

@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { SERVER_NODE_FLAGS } from '../support/server-node-flags.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const port = 3191;
@@ -13,18 +14,22 @@ const base = `http://127.0.0.1:${port}`;
 const adminToken = 'bench-admin-token-0123456789';
 const dataDir = mkdtempSync(join(tmpdir(), 'paylink-bench-'));
 
-const server = spawn(process.execPath, [join(root, 'dist/server/entry.mjs')], {
-  cwd: root,
-  env: {
-    ...process.env,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    DATA_DIR: dataDir,
-    ADMIN_TOKEN: adminToken,
-    LOG_LEVEL: 'error',
+const server = spawn(
+  process.execPath,
+  [...SERVER_NODE_FLAGS, join(root, 'dist/server/entry.mjs')],
+  {
+    cwd: root,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      ADMIN_TOKEN: adminToken,
+      LOG_LEVEL: 'error',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
   },
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
+);
 
 async function waitForHealth() {
   for (let i = 0; i < 120; i++) {
