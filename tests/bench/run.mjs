@@ -14,22 +14,19 @@ const base = `http://127.0.0.1:${port}`;
 const adminToken = 'bench-admin-token-0123456789';
 const dataDir = mkdtempSync(join(tmpdir(), 'paylink-bench-'));
 
-const server = spawn(
-  process.execPath,
-  [...SERVER_NODE_FLAGS, join(root, 'dist/server/entry.mjs')],
-  {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      ADMIN_TOKEN: adminToken,
-      LOG_LEVEL: 'error',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
+const entry = [...SERVER_NODE_FLAGS, join(root, 'dist/server/entry.mjs')];
+const server = spawn(process.execPath, entry, {
+  cwd: root,
+  env: {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    ADMIN_TOKEN: adminToken,
+    LOG_LEVEL: 'error',
   },
-);
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
 
 async function waitForHealth() {
   for (let i = 0; i < 120; i++) {
