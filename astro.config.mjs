@@ -14,7 +14,12 @@ export default defineConfig({
   // Astro's own origin check only covers routes inside astro(); Hono routes guard themselves.
   security: { checkOrigin: true },
   vite: {
-    // PGlite loads its WASM and data files next to its own module: keep it (and pg) unbundled.
-    ssr: { external: ['@electric-sql/pglite', 'pg'] },
+    ssr: {
+      // PGlite loads its WASM and data files next to its own module: keep it (and pg) unbundled.
+      external: ['@electric-sql/pglite', 'pg'],
+      // Bundled: Node resolving drizzle-orm's ~450 files at start, each through its 179 KB
+      // package.json, cost seconds and ~170 MB of garbage (docs/decisions/010-memory-and-start.md).
+      noExternal: ['drizzle-orm'],
+    },
   },
 });

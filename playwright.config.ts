@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
 import { E2E_ADMIN_TOKEN, E2E_BASE_URL, E2E_PORT } from './tests/e2e/support/paylink.ts';
+import { SERVER_NODE_FLAGS } from './tests/support/server-node-flags.ts';
 
 // Debian's chromium when present (CI installs it); otherwise Playwright's own browser.
 const SYSTEM_CHROMIUM = '/usr/bin/chromium';
@@ -46,7 +47,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: 'npm run build && node dist/server/entry.mjs',
+    command: `npm run build && node ${SERVER_NODE_FLAGS.join(' ')} dist/server/entry.mjs`,
     url: `${E2E_BASE_URL}/healthz`,
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,

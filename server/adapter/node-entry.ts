@@ -18,6 +18,14 @@ server.all('*', (c) =>
   isAnsweredWithoutPages(c.req.raw) ? fetchApp.fetch(c.req.raw) : astroApp.render(c.req.raw),
 );
 
+// `npm start` bounds the process's memory with V8 flags that only work on the command line
+// (docs/decisions/010-memory-and-start.md); run by hand without them, the server still works.
+if (!process.execArgv.includes('--liftoff-only')) {
+  paylink.deps.log.warn(
+    'started without the V8 flags of `npm start` (package.json): expect several times more memory',
+  );
+}
+
 const { HOST, PORT } = paylink.deps.config;
 const httpServer = serve({ fetch: server.fetch, hostname: HOST, port: PORT }, (info) => {
   paylink.deps.log.info(

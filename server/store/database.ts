@@ -6,6 +6,8 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
+import { pgliteOptions } from './pglite-settings.ts';
+import { findPgliteTemplate, seedPgliteDataDir } from './pglite-template.ts';
 import * as schema from './schema.ts';
 
 export type Schema = typeof schema;
@@ -48,9 +50,14 @@ async function connect(options: DatabaseOptions): Promise<Database> {
   let client: PGlite;
   if ('dataDir' in options) {
     await mkdir(options.dataDir, { recursive: true });
-    client = await PGlite.create(`${options.dataDir}/pglite`);
+    const pgdata = `${options.dataDir}/pglite`;
+    const template = findPgliteTemplate(import.meta.url);
+    if (template) await seedPgliteDataDir(pgdata, template);
+    client = await PGlite.create(pgdata, pgliteOptions());
   } else {
-    client = await PGlite.create(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
+    client = await PGlite.create(
+      pgliteOptions(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    );
   }
   const db = drizzlePglite({ client, schema }) as unknown as Db;
   return { db, kind: 'pglite', pglite: client, close: () => client.close() };

@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { stopChild, track } from './children.mjs';
 import { readMemory } from './proc.mjs';
+import { SERVER_NODE_FLAGS } from '../support/server-node-flags.ts';
 
 export const root = join(import.meta.dirname, '..', '..');
 
@@ -15,7 +16,7 @@ export async function startPaylink({ port, dataDir, adminToken, env = {}, timeou
   const base = `http://127.0.0.1:${port}`;
   const started = performance.now();
   const child = track(
-    spawn(process.execPath, [join(root, 'dist/server/entry.mjs')], {
+    spawn(process.execPath, [...SERVER_NODE_FLAGS, join(root, 'dist/server/entry.mjs')], {
       cwd: root,
       env: {
         ...process.env,
@@ -24,7 +25,7 @@ export async function startPaylink({ port, dataDir, adminToken, env = {}, timeou
         DATA_DIR: dataDir,
         ADMIN_TOKEN: adminToken,
         LOG_LEVEL: 'error',
-        // Not read by today's server; switches rate limiting off where a build has it.
+        // Switches rate limiting off where a build has it: the bench is one client address.
         RATE_LIMITS: 'off',
         ...env,
       },

@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from './merchant-receiver.ts';
+import { SERVER_NODE_FLAGS } from './server-node-flags.ts';
 
 /** The production server `npm run build` writes (SPEC §9: `npm start` runs it). */
 export const SERVER_ENTRY = join(import.meta.dirname, '../../dist/server/entry.mjs');
@@ -36,7 +37,7 @@ export async function tempDataDir(): Promise<{ dir: string; remove: () => Promis
 }
 
 /**
- * Starts `node dist/server/entry.mjs` on 127.0.0.1 with its own environment (nothing inherited
+ * Starts `node dist/server/entry.mjs` (with `npm start`'s flags) on 127.0.0.1 with its own environment (nothing inherited
  * but PATH and HOME, so a developer's DATABASE_URL cannot leak in) and waits for /healthz.
  */
 export async function startServer(options: {
@@ -47,7 +48,7 @@ export async function startServer(options: {
 }): Promise<ServerProcess> {
   assertServerBuilt();
   const port = options.port ?? (await freePort());
-  const child = spawn(process.execPath, [SERVER_ENTRY], {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, SERVER_ENTRY], {
     cwd: options.dataDir,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
