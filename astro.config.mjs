@@ -14,6 +14,21 @@ export default defineConfig({
   // Astro's own origin check only covers routes inside astro(); Hono routes guard themselves.
   security: { checkOrigin: true },
   vite: {
+    build: {
+      // Page scripts stay /_astro files, never inlined: the pages carry no inline <script>, so
+      // one Content-Security-Policy per build holds (Astro inlines scripts under this limit).
+      assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined),
+    },
+    plugins: [
+      {
+        // Phones a few years old (Android 9 WebView, iOS 12 Safari) run what ships.
+        // Astro pins the client environment's target to esnext and a top-level build.target
+        // reaches only the server, so the browser's build is set here; the server stays modern.
+        name: 'paylink:client-target',
+        configEnvironment: (name) =>
+          name === 'client' ? { build: { target: 'es2018' } } : undefined,
+      },
+    ],
     ssr: {
       // PGlite loads its WASM and data files next to its own module: keep it (and pg) unbundled.
       external: ['@electric-sql/pglite', 'pg'],

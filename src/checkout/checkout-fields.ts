@@ -7,7 +7,7 @@ import {
 
 /**
  * The pay form's fields, named as `POST /b2b/{id}/payments` reads them (SPEC §7). The same
- * rules run in the browser (the form island) and on the server (the 422 page), and they are
+ * rules run in the browser (the pay form's script) and on the server (the 422 page), and they are
  * the server's own schemas, so both sides agree on what a valid email or phone number is.
  */
 export const CHECKOUT_FIELDS = [

@@ -6,7 +6,7 @@ const pad = (n: number) => String(n).padStart(2, '0');
 /**
  * Time left before a deadline, as a ticking clock: `29:41` under an hour, `23:59:59` under
  * a day, `2 hari 03:15:00` beyond. Zero or less reads `00:00`. Pure, so the server renders
- * the same text the countdown island starts from.
+ * the same text the countdown script starts from.
  */
 export function formatTimeLeft(milliseconds: number, days: DayWords): string {
   const total = Math.max(0, Math.floor(milliseconds / 1000));

@@ -151,3 +151,20 @@ test('an open page notices when the merchant closes the link', async ({
   ).toBeVisible({ timeout: 3_000 });
   await expect(page.getByRole('button', { name: /^Bayar/ })).toHaveCount(0);
 });
+
+test('the time left counts from the deadline on the phone’s clock, not the page’s age', async ({
+  page,
+  request,
+  merchant,
+}) => {
+  const deadline = Date.now() + 2 * 60 * 60 * 1000;
+  const link = await createLink(request, merchant, {
+    title: 'Voucher',
+    total_amount: 10000,
+    expired_at: deadline,
+  });
+  // As if the page was drawn (or cached) 90 minutes before the phone shows it.
+  await page.clock.install({ time: deadline - 30 * 60 * 1000 });
+  await page.goto(linkPath(link));
+  await expect(page.getByRole('timer')).toHaveText(/^(30:00|29:[0-5]\d)$/);
+});
