@@ -84,6 +84,8 @@ test('QRIS payment page and the English receipt', async ({ page, request, mercha
   await expectNoAxeViolations(page, 'QRIS payment page');
 
   expect((await payQrisInSandbox(request, payment.qr_string ?? '')).status()).toBe(200);
+  // The open page hears of the payment and reloads by itself; then the customer switches language.
+  await expect(page.getByRole('heading', { name: 'Pembayaran berhasil' })).toBeVisible();
   await page.goto(`${linkPath(link)}/payments/${payment.reff_no}?lang=en`);
   await expect(page.getByRole('heading', { name: 'Payment successful' })).toBeVisible();
   await expectNoAxeViolations(page, 'receipt (en)');

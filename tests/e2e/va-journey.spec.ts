@@ -45,9 +45,9 @@ test('a customer pays a BRI virtual account; a wrong amount is refused', async (
 
   const wrong = await payVaInSandbox(request, { bank: 'BRI', va_number: vaNumber, amount: 49000 });
   expect(wrong.status()).toBe(422);
-  // The page's next look at the status, after the refused transfer, still finds it pending.
-  const poll = await page.waitForResponse((response) => response.url().includes('/status?'));
-  expect((await poll.json()).payment).toEqual({ reff_no: paymentReff, status: 'pending' });
+  // After the refused transfer the payment is still pending, and the page still waits for it.
+  const status = await request.get(`${linkPath(link)}/status?payment=${paymentReff}`);
+  expect((await status.json()).payment).toEqual({ reff_no: paymentReff, status: 'pending' });
   await expect(page.getByText('Menunggu pembayaran', { exact: true })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Pembayaran berhasil' })).toBeHidden();
 
@@ -92,7 +92,7 @@ test('reloading shows the same payment; the customer can choose another method',
   await expect(page.getByRole('heading', { name: 'Pindai kode QRIS' })).toBeVisible();
 });
 
-test('choosing another method wins over a status poll that sees the cancellation', async ({
+test('choosing another method wins over the live status that sees the cancellation', async ({
   page,
   request,
   merchant,
@@ -101,13 +101,20 @@ test('choosing another method wins over a status poll that sees the cancellation
   await page.goto(linkPath(link));
   await payWith(page, 'BRI Bank Rakyat Indonesia', 'Rp 40.000');
   await waitForPaymentView(page);
-  // Hold the answer to the cancel post until the page's next poll could see the payment
-  // cancelled: a slow network, where that poll must not reload the page over the navigation.
+  // Hold the answer to the cancel post until the server says the payment is cancelled (so its
+  // event stream has announced it): a slow network, where that news must not reload the page
+  // over the navigation.
+  const paymentPath = new URL(page.url()).pathname;
+  const reffNo = paymentPath.split('/').pop() ?? '';
   await page.route('**/cancel', async (route) => {
     const response = await route.fetch({ maxRedirects: 0 });
-    await page
-      .waitForResponse((answer) => answer.url().includes('/status?'), { timeout: 3_000 })
-      .catch(() => null);
+    await expect
+      .poll(async () => {
+        const answer = await request.get(`${linkPath(link)}/status?payment=${reffNo}`);
+        return (await answer.json()).payment?.status;
+      })
+      .toBe('cancelled');
+    await page.waitForTimeout(300);
     await route.fulfill({ response }).catch(() => null);
   });
   await page.getByRole('button', { name: 'Pilih metode lain' }).click();
