@@ -47,7 +47,10 @@ async function createLink(server: ServerProcess, merchant: RemoteMerchant, body:
 async function startVa(server: ServerProcess, path: string) {
   return (
     await call(server.baseUrl, 'POST', `${path}/payments`, {
-      body: { method: 'VA_BRI' },
+      body: {
+        method: 'VA_BRI',
+        customer: { name: 'Budi', email: 'budi@example.com', phone: '081234567890' },
+      },
       expected: 201,
     })
   ).data as { reff_no: string; payment_method_value: string };
