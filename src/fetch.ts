@@ -13,10 +13,12 @@ import {
   pageContentSecurityPolicy,
 } from '../server/http/content-security-policy.ts';
 import { openApiDocument } from '../server/http/openapi/api-operations.ts';
+import { securityHeaderValues } from '../server/http/security-headers.ts';
 import { paylink } from '../server/runtime.ts';
 import { resolveLang } from './i18n/resolve-lang.ts';
 
 const { deps } = paylink;
+const https = deps.config.PUBLIC_BASE_URL.startsWith('https:');
 const checkout = createCheckoutReader(deps);
 const renderWithAstro = astro();
 // A rendered page is ~10-40 KB with its two compressed copies: a few thousand fit in 32 MB.
@@ -66,6 +68,9 @@ function pageHeaders(response: Response, html: string): Headers {
   headers.set('cache-control', 'private, no-cache');
   headers.delete('content-length');
   headers.append('vary', 'accept-encoding, accept-language, cookie');
+  for (const [name, value] of Object.entries(securityHeaderValues({ https }))) {
+    headers.set(name, value);
+  }
   return headers;
 }
 
@@ -103,7 +108,7 @@ const renderPages: MiddlewareHandler = async (c, next) => {
   if (page && freshness) {
     pageCache.store(page.key, startedAt, {
       status: response.status,
-      headers: [...headers],
+      headers: Object.fromEntries(headers),
       html,
       ...freshness,
     });
@@ -128,28 +133,35 @@ const CHECKOUT_ENDPOINT = /^\/b2b\/[^/]+\/(?:status|events|payments\/[^/]+\/qr\.
 
 /**
  * True when Hono answers this request by itself, so the server may hand it over without
- * Astro's page pipeline around it (docs/decisions/009): the APIs, health, the checkout's JSON
- * endpoints, and a checkout page already in the page cache.
+ * Astro's page pipeline around it (docs/decisions/009): the APIs, health and the checkout's
+ * JSON endpoints.
  */
 export function isAnsweredWithoutPages(request: Request): boolean {
   const { pathname } = new URL(request.url);
   if (pathname === '/healthz' || pathname.startsWith('/api/')) return true;
-  if (request.method !== 'GET') return false;
-  if (CHECKOUT_ENDPOINT.test(pathname)) return true;
-  return isCachedPage(request, pathname);
+  return request.method === 'GET' && CHECKOUT_ENDPOINT.test(pathname);
 }
 
-function isCachedPage(request: Request, pathname: string): boolean {
-  const match = CHECKOUT_PAGE.exec(pathname);
-  if (!match) return false;
+/**
+ * A checkout page from the page cache, answered before any routing (docs/decisions/009), or
+ * null when it is not there. Its headers were complete when it was kept.
+ */
+export function answerFromPageCache(request: Request): Response | null {
+  if (request.method !== 'GET') return null;
   const url = new URL(request.url);
+  if (!CHECKOUT_PAGE.test(url.pathname)) return null;
   const cookie = /(?:^|;\s*)lang=([^;]*)/.exec(request.headers.get('cookie') ?? '')?.[1];
   const { lang, isFromQuery } = resolveLang({
     query: url.searchParams.get('lang'),
     cookie,
     acceptLanguage: request.headers.get('accept-language'),
   });
-  return pageCache.get(cacheKeyOf(pathname, lang, isFromQuery)) !== undefined;
+  const page = pageCache.get(cacheKeyOf(url.pathname, lang, isFromQuery));
+  if (!page) return null;
+  return serveCachedPage(page, {
+    acceptEncoding: request.headers.get('accept-encoding') ?? undefined,
+    ifNoneMatch: request.headers.get('if-none-match') ?? undefined,
+  });
 }
 
 /** Astro's fetch file: Hono routes every request; what it does not answer, Astro renders. */

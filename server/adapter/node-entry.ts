@@ -1,7 +1,8 @@
 import { serve } from '@hono/node-server';
 import { createApp as createAstroApp } from 'astro/app/entrypoint';
 import { Hono } from 'hono';
-import fetchApp, { isAnsweredWithoutPages } from '../../src/fetch.ts';
+import fetchApp, { answerFromPageCache, isAnsweredWithoutPages } from '../../src/fetch.ts';
+import { healthCheck } from '../http/health.ts';
 import { paylink } from '../runtime.ts';
 import { serveClientAssets } from './client-assets.ts';
 
@@ -14,9 +15,15 @@ const server = new Hono();
 server.use(await serveClientAssets(new URL('../client/', import.meta.url)));
 // What Hono answers alone (APIs, health, a cached page) skips Astro's page pipeline: on a
 // flash sale that pipeline, not the page, was the cost (docs/decisions/009).
-server.all('*', (c) =>
-  isAnsweredWithoutPages(c.req.raw) ? fetchApp.fetch(c.req.raw) : astroApp.render(c.req.raw),
-);
+const answerHealth = healthCheck(paylink.deps);
+server.get('/healthz', () => answerHealth());
+server.all('*', (c) => {
+  const request = c.req.raw;
+  return (
+    answerFromPageCache(request) ??
+    (isAnsweredWithoutPages(request) ? fetchApp.fetch(request) : astroApp.render(request))
+  );
+});
 
 // `npm start` bounds the process's memory with V8 flags that only work on the command line
 // (docs/decisions/010-memory-and-start.md); run by hand without them, the server still works.

@@ -12,7 +12,7 @@ function setup() {
   const cache = createPageCache(feed, () => new Date(now), { maxEntries: 10, maxBytes: 1e6 });
   const page = (overrides: Partial<PageToStore> = {}): PageToStore => ({
     status: 200,
-    headers: [['content-type', 'text/html; charset=utf-8']],
+    headers: { 'content-type': 'text/html; charset=utf-8' },
     html: HTML,
     linkId: 1,
     freshUntil: new Date(now + 60_000),

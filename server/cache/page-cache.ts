@@ -7,7 +7,8 @@ import { createLru } from './lru.ts';
 /** One rendered page, compressed once, with what it depends on. */
 export type CachedPage = {
   status: number;
-  headers: [string, string][];
+  /** Every header of the answer but its encoding, length and ETag (a plain object is cheapest). */
+  headers: Record<string, string>;
   bodies: { identity: Buffer; gzip: Buffer; br: Buffer };
   /** sha-256 of the HTML, the base of each encoding's strong ETag. */
   hash: string;
@@ -18,7 +19,7 @@ export type CachedPage = {
 
 export type PageToStore = {
   status: number;
-  headers: [string, string][];
+  headers: Record<string, string>;
   html: string;
   linkId: number;
   freshUntil: Date;

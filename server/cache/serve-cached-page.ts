@@ -34,15 +34,16 @@ export function serveCachedPage(
 ): Response {
   const encoding = chooseEncoding(request.acceptEncoding);
   const etag = etagOf(page, encoding);
-  const headers = new Headers(page.headers);
-  headers.set('etag', etag);
-  if (encoding !== 'identity') headers.set('content-encoding', encoding);
   if (page.status === 200 && matchesAny(request.ifNoneMatch, etag)) {
-    headers.delete('content-encoding');
-    return new Response(null, { status: 304, headers });
+    return new Response(null, { status: 304, headers: { ...page.headers, etag } });
   }
   const body = page.bodies[encoding];
-  headers.set('content-length', String(body.length));
+  const headers: Record<string, string> = {
+    ...page.headers,
+    etag,
+    'content-length': String(body.length),
+  };
+  if (encoding !== 'identity') headers['content-encoding'] = encoding;
   // A Buffer is a Uint8Array over an ArrayBuffer: handed over as it is, not copied.
   return new Response(body as Uint8Array<ArrayBuffer>, {
     status: page.status,

@@ -13,6 +13,7 @@ import { sandboxRoutes } from './sandbox/sandbox-routes.ts';
 import { openApiDocument } from './openapi/api-operations.ts';
 import { sendFailure } from './respond.ts';
 import { securityHeaders } from './security-headers.ts';
+import { healthCheck } from './health.ts';
 
 export type AppOptions = {
   /** Renders pages (Astro's `astro()` in the real server); absent in API-only tests. */
@@ -27,14 +28,7 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   const app = new Hono();
   app.use('*', securityHeaders({ https: deps.config.PUBLIC_BASE_URL.startsWith('https:') }));
 
-  app.get('/healthz', async (c) => {
-    try {
-      await deps.pingDatabase();
-      return c.json({ status: 'ok' });
-    } catch {
-      return c.json({ status: 'unavailable', reason: 'database unreachable' }, 503);
-    }
-  });
+  app.get('/healthz', healthCheck(deps));
 
   // SPEC §4: before /api, whose envelope and body limit are the v1.0 ones; v4 answers JSON:API.
   app.route('/api/v4', v4Routes(deps));

@@ -8,16 +8,24 @@ import { API_CONTENT_SECURITY_POLICY } from './content-security-policy.ts';
  * would turn into "null").
  */
 export function securityHeaders(options: { https: boolean }): MiddlewareHandler {
+  const values = Object.entries(securityHeaderValues(options));
   return async (c, next) => {
     await next();
     const headers = c.res.headers;
     if (!headers.has('content-security-policy'))
       headers.set('content-security-policy', API_CONTENT_SECURITY_POLICY);
-    headers.set('x-content-type-options', 'nosniff');
-    headers.set('referrer-policy', 'same-origin');
-    headers.set('x-frame-options', 'DENY');
-    headers.set('permissions-policy', 'camera=(), microphone=(), geolocation=(), payment=()');
-    headers.set('cross-origin-opener-policy', 'same-origin');
-    if (options.https) headers.set('strict-transport-security', 'max-age=31536000');
+    for (const [name, value] of values) headers.set(name, value);
+  };
+}
+
+/** The headers of `securityHeaders`, for answers made ready ahead (the page cache's). */
+export function securityHeaderValues(options: { https: boolean }): Record<string, string> {
+  return {
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'same-origin',
+    'x-frame-options': 'DENY',
+    'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=()',
+    'cross-origin-opener-policy': 'same-origin',
+    ...(options.https ? { 'strict-transport-security': 'max-age=31536000' } : {}),
   };
 }

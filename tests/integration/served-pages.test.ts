@@ -90,6 +90,25 @@ describe('one process: a write is seen by the very next page read', () => {
     expect(revalidated.status).toBe(304);
   });
 
+  it('a kept page goes out with every header the rendered one had', async () => {
+    const link = await createLink(server, merchant, {});
+    const headersOf = async () => {
+      const response = await fetch(`${server.baseUrl}${link.path}`, { headers: PAGE_HEADERS });
+      await response.arrayBuffer();
+      const headers = Object.fromEntries(response.headers);
+      delete headers.date;
+      return headers;
+    };
+    const rendered = await headersOf();
+    expect(await headersOf()).toEqual(rendered);
+    expect(rendered).toMatchObject({
+      'x-frame-options': 'DENY',
+      'x-content-type-options': 'nosniff',
+      'cache-control': 'private, no-cache',
+      'content-encoding': 'br',
+    });
+  });
+
   it('a payment: the payment page and the link page show it at once', async () => {
     const link = await createLink(server, merchant, { max_usage: 1 });
     const payment = await startVa(server, link.path);
