@@ -30,16 +30,11 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
 
   app.get('/healthz', healthCheck(deps));
 
+  const limitBody = bodiesUpTo(MAX_BODY_BYTES);
   // SPEC §4: before /api, whose envelope and body limit are the v1.0 ones; v4 answers JSON:API.
   app.route('/api/v4', v4Routes(deps));
   const api = new Hono();
-  api.use(
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) =>
-        sendFailure(c, failure('PAYLOAD_TOO_LARGE', 'The request body is larger than 64 KiB.')),
-    }),
-  );
+  api.use(limitBody);
   api.route('/', accessTokenRoutes(deps));
   api.route('/v1.0', paymentLinkRoutes(deps));
   api.route('/v1.0', historyRoutes(deps));
@@ -50,11 +45,6 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   );
   app.route('/api', api);
 
-  const limitBody = bodyLimit({
-    maxSize: MAX_BODY_BYTES,
-    onError: (c) =>
-      sendFailure(c, failure('PAYLOAD_TOO_LARGE', 'The request body is larger than 64 KiB.')),
-  });
   app.use('/b2b/*', limitBody);
   app.route('/b2b', checkoutRoutes(deps));
   if (deps.config.PAYMENT_PROVIDER === 'sandbox') {
@@ -83,3 +73,16 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
 }
 
 export type App = ReturnType<typeof createApp>;
+
+/**
+ * Bodies above `maxSize` are refused with 413 before they are read. A GET or HEAD has no body
+ * to look at: skipping them spares building the full Request on every read.
+ */
+function bodiesUpTo(maxSize: number): MiddlewareHandler {
+  const limit = bodyLimit({
+    maxSize,
+    onError: (c) =>
+      sendFailure(c, failure('PAYLOAD_TOO_LARGE', 'The request body is larger than 64 KiB.')),
+  });
+  return (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limit(c, next));
+}

@@ -72,6 +72,16 @@ describe('AccessTokens.verify', () => {
     expect(tokens.verify(token, ISSUED_AT)).toBeNull();
   });
 
+  it('remembers a verified token by its exact text only: a tampered copy is still refused', () => {
+    const token = tokens.issue(ACCOUNT, ISSUED_AT);
+    expect(tokens.verify(token, ISSUED_AT)?.accountId).toBe(ACCOUNT);
+    const [header, payload, signature] = token.split('.');
+    const forged = encode({ ...decode(payload), sub: '01K7P073Q8RE2A9PQT8Q7MXPN5' });
+    expect(tokens.verify(`${header}.${forged}.${signature}`, ISSUED_AT)).toBeNull();
+    expect(tokens.verify(`${token}x`, ISSUED_AT)).toBeNull();
+    expect(tokens.verify(token, later(900))).toBeNull();
+  });
+
   it('refuses a tampered payload (another account, a later expiry)', () => {
     const [header, payload, signature] = tokens.issue(ACCOUNT, ISSUED_AT).split('.');
     const claims = decode(payload);

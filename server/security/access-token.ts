@@ -1,4 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createLru } from '../cache/lru.ts';
 import { deriveKey } from './secret-box.ts';
 
 /** SPEC §3.1: bearer tokens live 900 seconds. */
@@ -12,6 +13,9 @@ export type AccessTokens = {
   verify: (token: string, now: Date) => AccessTokenClaims | null;
 };
 
+/** Tokens whose signature was checked, kept so a busy client costs one HMAC per token. */
+const MAX_REMEMBERED_TOKENS = 10_000;
+
 const HEADER = Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT' })).toString('base64url');
 
 /**
@@ -21,6 +25,35 @@ const HEADER = Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT' })).toStrin
 export function createAccessTokens(secretKey: Buffer): AccessTokens {
   const key = deriveKey(secretKey, 'access-token');
   const sign = (input: string) => createHmac('sha256', key).update(input).digest();
+  // Only a token that passed the full check is remembered, by its exact text; its expiry is
+  // still checked on every use.
+  const verified = createLru<string, AccessTokenClaims>({ maxEntries: MAX_REMEMBERED_TOKENS });
+  const checkSignature = (token: string): AccessTokenClaims | null => {
+    const known = verified.get(token);
+    if (known) return known;
+    const claims = readSignedClaims(token);
+    if (claims) verified.set(token, claims);
+    return claims;
+  };
+  const readSignedClaims = (token: string): AccessTokenClaims | null => {
+    const [header, payload, signature] = token.split('.');
+    if (header !== HEADER || !payload || !signature || token.split('.').length !== 3) return null;
+    // Compare the text, not decoded bytes: Node's base64 decoder ignores stray characters
+    // and unused low bits, so several strings would otherwise pass for one signature.
+    const expected = Buffer.from(sign(`${header}.${payload}`).toString('base64url'));
+    const given = Buffer.from(signature);
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+    let claims: unknown;
+    try {
+      claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+    } catch {
+      return null;
+    }
+    if (typeof claims !== 'object' || claims === null) return null;
+    const { sub, exp } = claims as { sub?: unknown; exp?: unknown };
+    if (typeof sub !== 'string' || typeof exp !== 'number') return null;
+    return { accountId: sub, expiresAt: new Date(exp * 1000) };
+  };
   return {
     issue(accountId, now) {
       const iat = Math.floor(now.getTime() / 1000);
@@ -36,24 +69,8 @@ export function createAccessTokens(secretKey: Buffer): AccessTokens {
       return `${input}.${sign(input).toString('base64url')}`;
     },
     verify(token, now) {
-      const [header, payload, signature] = token.split('.');
-      if (header !== HEADER || !payload || !signature || token.split('.').length !== 3) return null;
-      // Compare the text, not decoded bytes: Node's base64 decoder ignores stray characters
-      // and unused low bits, so several strings would otherwise pass for one signature.
-      const expected = Buffer.from(sign(`${header}.${payload}`).toString('base64url'));
-      const given = Buffer.from(signature);
-      if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
-      let claims: unknown;
-      try {
-        claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
-      } catch {
-        return null;
-      }
-      if (typeof claims !== 'object' || claims === null) return null;
-      const { sub, exp } = claims as { sub?: unknown; exp?: unknown };
-      if (typeof sub !== 'string' || typeof exp !== 'number') return null;
-      if (exp * 1000 <= now.getTime()) return null;
-      return { accountId: sub, expiresAt: new Date(exp * 1000) };
+      const claims = checkSignature(token);
+      return claims && claims.expiresAt.getTime() > now.getTime() ? claims : null;
     },
   };
 }
