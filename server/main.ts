@@ -9,18 +9,15 @@ import { createWorker } from './worker/worker.ts';
 import { createAccessTokens } from './security/access-token.ts';
 import { createSecretBox } from './security/secret-box.ts';
 import { loadSecretKey } from './security/secret-key.ts';
-import { createAccountStore } from './store/account-store.ts';
 import { openDatabase } from './store/database.ts';
 import { createDeliveryStore } from './store/delivery-store.ts';
 import { createEventContextFactory } from './domain/delivery/event-context.ts';
 import { createMailer } from './mail/create-mailer.ts';
-import { createPaymentStore } from './store/payment-store.ts';
 import { SANDBOX_QRIS_MERCHANT } from './domain/payment-method/qris/qris-payload.ts';
-import { createPaymentLinkStore } from './store/payment-link-store.ts';
 import { createIdempotencyStore } from './store/idempotency-store.ts';
 import { createSettingsStore } from './store/settings-store.ts';
 import { sql } from 'drizzle-orm';
-import { withCacheAndChanges } from './cache/cached-stores.ts';
+import { createCachedStores } from './cache/cached-stores.ts';
 import { sharedForOneSecond } from './cache/shared-for-one-second.ts';
 import { startChangeFeed } from './changes/start-change-feed.ts';
 
@@ -50,14 +47,7 @@ export async function startPaylink(env: Record<string, string | undefined>): Pro
     clock: () => new Date(),
     random,
     catalog,
-    ...withCacheAndChanges(
-      {
-        accounts: createAccountStore(database.db),
-        links: createPaymentLinkStore(database.db),
-        payments: createPaymentStore(database.db),
-      },
-      changes.feed,
-    ),
+    ...createCachedStores(database.db, changes.feed),
     changes: changes.feed,
     deliveries: createDeliveryStore(database.db),
     idempotency: createIdempotencyStore(database.db),

@@ -2,12 +2,28 @@ import type { ChangeFeed } from '../changes/change-feed.ts';
 import type { AccountStore } from '../domain/account/account.ts';
 import type { PaymentStore, PaymentTx } from '../domain/payment/payment-store.ts';
 import type { PaymentLinkStore } from '../domain/payment-link/payment-link-store.ts';
+import { createAccountStore } from '../store/account-store.ts';
+import type { Db } from '../store/database.ts';
+import { createPaymentLinkStore } from '../store/payment-link-store.ts';
+import { createPaymentStore } from '../store/payment-store.ts';
 import { createReadThroughCache } from './read-through-cache.ts';
 
 type Stores = { links: PaymentLinkStore; payments: PaymentStore; accounts: AccountStore };
 
 /** Bounds of the row cache: a few MB at most (a link row is well under 2 KB). */
 const MAX_CACHED_ROWS = 20_000;
+
+/** The link, payment and account stores of `db`, as the app uses them (see below). */
+export function createCachedStores(db: Db, feed: ChangeFeed): Stores {
+  return withCacheAndChanges(
+    {
+      accounts: createAccountStore(db),
+      links: createPaymentLinkStore(db),
+      payments: createPaymentStore(db),
+    },
+    feed,
+  );
+}
 
 /**
  * The stores as the app uses them (docs/decisions/009): the hot reads (a link by public id

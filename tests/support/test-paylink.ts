@@ -18,7 +18,7 @@ import { SANDBOX_QRIS_MERCHANT } from '../../server/domain/payment-method/qris/q
 import { createPaymentLinkStore } from '../../server/store/payment-link-store.ts';
 import { createIdempotencyStore } from '../../server/store/idempotency-store.ts';
 import { sql } from 'drizzle-orm';
-import { withCacheAndChanges } from '../../server/cache/cached-stores.ts';
+import { createCachedStores } from '../../server/cache/cached-stores.ts';
 import { startChangeFeed } from '../../server/changes/start-change-feed.ts';
 import { watchAnswers } from './openapi-conformance.ts';
 import { type Backend, openTestDatabase } from './test-database.ts';
@@ -82,14 +82,7 @@ export async function createTestPaylink(
     clock: clock.now,
     random,
     catalog,
-    ...withCacheAndChanges(
-      {
-        accounts: createAccountStore(database.db),
-        links: createPaymentLinkStore(database.db),
-        payments: createPaymentStore(database.db),
-      },
-      changes.feed,
-    ),
+    ...createCachedStores(database.db, changes.feed),
     changes: changes.feed,
     deliveries: createDeliveryStore(database.db),
     idempotency: createIdempotencyStore(database.db),
