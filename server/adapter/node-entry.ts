@@ -3,13 +3,18 @@ import { createApp as createAstroApp } from 'astro/app/entrypoint';
 import { Hono } from 'hono';
 import fetchApp, { answerFromPageCache, isAnsweredWithoutPages } from '../../src/fetch.ts';
 import { healthCheck } from '../http/health.ts';
+import { sendFailure } from '../http/respond.ts';
+import { createThrownReporter, failureFor } from '../http/thrown-errors.ts';
 import { paylink } from '../runtime.ts';
 import { serveClientAssets } from './client-assets.ts';
+import { routeConsoleToLog } from './console-to-log.ts';
 
 /**
  * The production server: Hono on @hono/node-server serves the built client assets from
  * memory and hands everything else to Astro's app, whose fetch handler is src/fetch.ts.
  */
+const { log } = paylink.deps;
+routeConsoleToLog(log);
 const astroApp = createAstroApp();
 const server = new Hono();
 server.use(await serveClientAssets(new URL('../client/', import.meta.url)));
@@ -24,27 +29,36 @@ server.all('*', (c) => {
     (isAnsweredWithoutPages(request) ? fetchApp.fetch(request) : astroApp.render(request))
   );
 });
+// The app answers its own errors (server/http/app.ts); this catches what fails around it.
+const reportThrown = createThrownReporter(paylink.deps);
+server.onError((error, c) => {
+  const kind = reportThrown(error, {
+    method: c.req.method,
+    route: '(server)',
+    signal: c.req.raw.signal,
+  });
+  return sendFailure(c, failureFor(kind));
+});
 
 // `npm start` bounds the process's memory with V8 flags that only work on the command line
 // (docs/decisions/010-memory-and-start.md); run by hand without them, the server still works.
 if (!process.execArgv.includes('--liftoff-only')) {
-  paylink.deps.log.warn(
+  log.warn(
     'started without the V8 flags of `npm start` (package.json): expect several times more memory',
   );
 }
 
 const { HOST, PORT } = paylink.deps.config;
 const httpServer = serve({ fetch: server.fetch, hostname: HOST, port: PORT }, (info) => {
-  paylink.deps.log.info(
-    `Paylink listening on http://${info.family === 'IPv6' ? `[${info.address}]` : info.address}:${info.port}`,
-  );
+  const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
+  log.info(`Paylink listening on http://${host}:${info.port}`);
 });
 
 let closing = false;
 function shutdown(signal: string) {
   if (closing) return;
   closing = true;
-  paylink.deps.log.info(`${signal}: closing`);
+  log.info('closing', { signal });
   httpServer.close(() => {
     paylink.close().finally(() => process.exit(0));
   });

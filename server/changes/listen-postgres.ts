@@ -1,4 +1,6 @@
 import pg from 'pg';
+import type { LogFields } from '../logger.ts';
+import { databaseUnavailableReason } from '../store/database-unavailable.ts';
 import type { ChangeFeed } from './change-feed.ts';
 import { CHANGES_CHANNEL, parseChangePayload } from './change-payload.ts';
 
@@ -13,7 +15,8 @@ const RETRY_MAX_MS = 10_000;
 export function listenPostgres(
   databaseUrl: string,
   feed: ChangeFeed,
-  onProblem: (message: string) => void,
+  onProblem: (message: string, fields?: LogFields) => void,
+  onRecovered: () => void = () => {},
 ): { ready: Promise<void>; stop: () => Promise<void> } {
   let client: pg.Client | null = null;
   let isStopped = false;
@@ -27,7 +30,10 @@ export function listenPostgres(
   const reconnectLater = (reason: string) => {
     feed.setCoherent(false);
     if (isStopped || timer) return;
-    onProblem(`change listener: ${reason}; reconnecting in ${retryMs} ms`);
+    onProblem('change listener disconnected; caches off until it reconnects', {
+      reason,
+      retry_ms: retryMs,
+    });
     timer = setTimeout(() => {
       timer = undefined;
       void connect();
@@ -42,20 +48,21 @@ export function listenPostgres(
       const change = message.payload ? parseChangePayload(message.payload) : null;
       feed.publish(change ?? 'all');
     });
-    next.on('error', (error) => reconnectLater(error.message));
+    next.on('error', (error) => reconnectLater(reasonOf(error)));
     next.on('end', () => {
       if (client === next) reconnectLater('connection ended');
     });
     try {
       await next.connect();
       await next.query(`LISTEN ${CHANGES_CHANNEL}`);
+      if (retryMs !== RETRY_MIN_MS) onRecovered();
       retryMs = RETRY_MIN_MS;
       feed.setCoherent(true);
       markReady();
     } catch (error) {
       client = null;
       await next.end().catch(() => {});
-      reconnectLater((error as Error).message);
+      reconnectLater(reasonOf(error));
     }
   };
 
@@ -71,4 +78,9 @@ export function listenPostgres(
       await last?.end().catch(() => {});
     },
   };
+}
+
+/** A fixed word for why the connection went (a driver's message may name the database). */
+function reasonOf(error: unknown): string {
+  return databaseUnavailableReason(error) ?? (error instanceof Error ? error.name : 'unknown');
 }

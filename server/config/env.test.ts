@@ -22,6 +22,7 @@ describe('loadConfig: defaults', () => {
       SETTLEMENT_DELAY: 86_400,
       PAYMENT_PROVIDER: 'sandbox',
       LOG_LEVEL: 'info',
+      LOG_FORMAT: 'text',
       MAIL_FROM: 'Paylink <no-reply@localhost>',
       WORKER_INTERVAL_MS: 1000,
     });
@@ -142,6 +143,7 @@ describe('loadConfig: every invalid variable is a ConfigError naming it', () => 
     ['PAYMENT_PROVIDER', 'stripe'],
     ['LOG_LEVEL', 'verbose'],
     ['LOG_LEVEL', 'INFO'],
+    ['LOG_FORMAT', 'logfmt'],
   ])('%s=%j', (name, value) => {
     const error = configErrorOf({ [name]: value });
     expect(error.name).toBe('ConfigError');

@@ -85,6 +85,8 @@ const EnvSchema = v.object({
   ),
   PAYMENT_PROVIDER: v.optional(v.picklist(['sandbox', 'none']), 'sandbox'),
   LOG_LEVEL: v.optional(v.picklist(['debug', 'info', 'warn', 'error', 'silent']), 'info'),
+  /** SPEC §9 "Logs": readable lines, or one JSON object per line for a log collector. */
+  LOG_FORMAT: v.optional(v.picklist(['text', 'json']), 'text'),
 });
 
 type ParsedEnv = v.InferOutput<typeof EnvSchema>;

@@ -32,4 +32,8 @@ export const HTTP_STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   NOT_SETTLEABLE: 409,
   METHOD_NOT_ALLOWED: 405,
   INTERNAL_ERROR: 500,
+  SERVICE_UNAVAILABLE: 503,
 };
+
+/** SPEC §9 "Outages": the `Retry-After` of a 503, in seconds; the pool reconnects at once. */
+export const RETRY_AFTER_SECONDS = 5;

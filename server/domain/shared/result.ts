@@ -32,6 +32,7 @@ export const ERROR_CODES = [
   'NOT_SETTLEABLE',
   'METHOD_NOT_ALLOWED',
   'INTERNAL_ERROR',
+  'SERVICE_UNAVAILABLE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

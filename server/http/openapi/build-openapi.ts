@@ -26,10 +26,16 @@ const DESCRIPTION = [
   'Amounts are whole rupiah; v1.0 times are ISO 8601 in WIB (+07:00).',
 ].join(' ');
 
-/** The statuses of the failures an operation lists, each with its reasons. */
-function failuresByStatus(failures: readonly ErrorCode[]): Map<number, ErrorCode[]> {
+/**
+ * The statuses of the failures an operation lists, each with its reasons. Any call can fail
+ * on our side (500); any that reads the database answers 503 while it is out of reach (SPEC
+ * §9 "Outages"): all but the service endpoints.
+ */
+function failuresByStatus(operation: Operation): Map<number, ErrorCode[]> {
+  const always: ErrorCode[] =
+    operation.tag === 'Service' ? ['INTERNAL_ERROR'] : ['INTERNAL_ERROR', 'SERVICE_UNAVAILABLE'];
   const byStatus = new Map<number, ErrorCode[]>();
-  for (const code of new Set<ErrorCode>([...failures, 'INTERNAL_ERROR'])) {
+  for (const code of new Set<ErrorCode>([...operation.failures, ...always])) {
     const status = HTTP_STATUS[code];
     byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
   }
@@ -61,7 +67,12 @@ function failureReply(operation: Operation, status: number, reasons: ErrorCode[]
     operation.errorStyle === 'json-api'
       ? jsonApiFailureDocument(status, reasons)
       : failureEnvelope(status, reasons);
-  return { description: `Refused: ${reasons.join(', ')}.`, json };
+  const retry = { 'Retry-After': 'Seconds to wait before trying again.' };
+  return {
+    description: `Refused: ${reasons.join(', ')}.`,
+    json,
+    ...(status === 503 ? { headers: retry } : {}),
+  };
 }
 
 function parametersOf(operation: Operation): ParameterObject[] {
@@ -95,7 +106,7 @@ function operationObject(
   for (const [status, reply] of Object.entries(operation.replies)) {
     responses[status] = replyObject(reply, convert);
   }
-  for (const [status, reasons] of failuresByStatus(operation.failures)) {
+  for (const [status, reasons] of failuresByStatus(operation)) {
     if (responses[status])
       throw new Error(`${operation.path}: ${status} is both reply and failure`);
     responses[status] = replyObject(failureReply(operation, status, reasons), convert);
