@@ -20,7 +20,8 @@ function isDatabaseError(error: unknown): error is Error & Record<string, unknow
 }
 
 /** The class that threw (`DrizzleQueryError`, `DatabaseError`), which `name` often is not. */
-function classOf(error: Error): string {
+export function classOf(error: unknown): string {
+  if (!(error instanceof Error)) return typeof error;
   const constructorName = error.constructor.name;
   return constructorName && constructorName !== 'Error' ? constructorName : error.name;
 }
@@ -64,7 +65,7 @@ export function errorFields(error: unknown, options: { stack?: boolean } = {}): 
   const query = chain.find(isQueryError);
   const database = chain.find(isDatabaseError);
   const fields: Record<string, string | undefined> = {
-    error: top instanceof Error ? classOf(top) : typeof top,
+    error: classOf(top),
   };
   if (query || database) {
     if (database) {

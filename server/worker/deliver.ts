@@ -4,6 +4,7 @@ import { nextAttemptDelayMs } from '../domain/callback/retry-schedule.ts';
 import { callbackHeaders } from '../domain/callback/sign-callback.ts';
 import type { AttemptOutcome, Delivery } from '../domain/delivery/delivery.ts';
 import type { Deps } from '../deps.ts';
+import { classOf } from '../logging/error-summary.ts';
 import { maskAddresses } from '../logging/redact.ts';
 import { isDatabaseUnavailable } from '../store/database-unavailable.ts';
 import { postWebhook } from './send-webhook.ts';
@@ -65,7 +66,7 @@ export async function attemptDelivery(deps: Deps, delivery: Delivery): Promise<A
     outcome = {
       ok: false,
       statusCode: null,
-      error: `internal error (${error instanceof Error ? error.name : typeof error})`,
+      error: `internal error (${classOf(error)})`,
     };
   }
   const at = deps.clock();

@@ -81,6 +81,8 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('a PostgreSQL outage, two proces
         })
       ).data;
       const publicId = String(link.payment_url).split('/b2b/')[1] ?? '';
+      // Rendered, then served from A's page cache (docs/decisions/009).
+      expect((await ask(a, `/b2b/${publicId}`)).status).toBe(200);
       expect((await ask(a, `/b2b/${publicId}`)).status).toBe(200);
       // A customer's page, open on process A through the outage.
       const stream = readEvents(
@@ -155,6 +157,8 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('a PostgreSQL outage, two proces
 
       // The customer's pages: the page's own friendly answer, in its language, no stack.
       const pages = {
+        // The page A kept is not passed off as current while A cannot hear of changes.
+        cached: await ask(a, `/b2b/${publicId}`, { headers: browser }),
         linkId: await ask(b, `/b2b/${publicId}`, { headers: browser }),
         linkEn: await ask(a, `/b2b/${publicId}?lang=en`, { headers: browser }),
         payment: await ask(a, `/b2b/${publicId}/payments/PY0123456789ABCDEFGH`, {
