@@ -90,7 +90,9 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('a PostgreSQL outage (in-process
         errors: [expect.objectContaining({ status: '503', code: 'SERVICE_UNAVAILABLE' })],
       });
     }
-    expect((await t.app.request('/healthz')).status).toBe(503);
+    const health = await t.app.request('/healthz');
+    expect(health.status).toBe(503);
+    expect(health.headers.get('retry-after')).toBe('5');
 
     await outage.restore();
     await until('health', async () => (await t.app.request('/healthz')).status === 200);
