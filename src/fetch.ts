@@ -90,6 +90,7 @@ const renderPages: MiddlewareHandler = async (c, next) => {
 
   const locals = getFetchState(c).locals;
   locals.checkout = checkout;
+  locals.isHttps = https;
   locals.sandbox = deps.config.PAYMENT_PROVIDER === 'sandbox';
   locals.apiDocument = () => openApiDocument(deps.config.PUBLIC_BASE_URL);
   const form = c.get('checkoutForm') as App.Locals['checkoutForm'];
