@@ -25,3 +25,11 @@ declare module '@mdn/mdn-http-observatory/src/grader/grader.js' {
 declare module '@mdn/mdn-http-observatory/src/grader/charts.js' {
   export const MINIMUM_SCORE_FOR_EXTRA_CREDIT: number;
 }
+
+declare module '@mdn/mdn-http-observatory/src/analyzer/tests/csp.js' {
+  /** The Observatory's CSP test over one recorded response. */
+  export function contentSecurityPolicyTest(requests: {
+    responses: { auto: { headers: Record<string, string>; httpEquiv: Map<string, string[]> } };
+    session: { url: URL };
+  }): { pass: boolean; result: string | null };
+}
