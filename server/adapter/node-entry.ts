@@ -3,6 +3,7 @@ import { createApp as createAstroApp } from 'astro/app/entrypoint';
 import { Hono } from 'hono';
 import fetchApp, { answerFromPageCache, isAnsweredWithoutPages } from '../../src/fetch.ts';
 import { healthCheck } from '../http/health.ts';
+import { securityHeaderValues } from '../http/security-headers.ts';
 import { paylink } from '../runtime.ts';
 import { serveClientAssets } from './client-assets.ts';
 
@@ -12,7 +13,10 @@ import { serveClientAssets } from './client-assets.ts';
  */
 const astroApp = createAstroApp();
 const server = new Hono();
-server.use(await serveClientAssets(new URL('../client/', import.meta.url)));
+const https = paylink.deps.config.PUBLIC_BASE_URL.startsWith('https:');
+server.use(
+  await serveClientAssets(new URL('../client/', import.meta.url), securityHeaderValues({ https })),
+);
 // What Hono answers alone (APIs, health, a cached page) skips Astro's page pipeline: on a
 // flash sale that pipeline, not the page, was the cost (docs/decisions/009).
 const answerHealth = healthCheck(paylink.deps);

@@ -45,10 +45,12 @@ export async function startServer(options: {
   port?: number;
   env?: Record<string, string>;
   readyTimeoutMs?: number;
+  /** Another server entry than dist/server/entry.mjs (a copy of the build, altered). */
+  entry?: string;
 }): Promise<ServerProcess> {
   assertServerBuilt();
   const port = options.port ?? (await freePort());
-  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, SERVER_ENTRY], {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, options.entry ?? SERVER_ENTRY], {
     cwd: options.dataDir,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
