@@ -24,6 +24,7 @@ describe('loadConfig: defaults', () => {
       LOG_LEVEL: 'info',
       MAIL_FROM: 'Paylink <no-reply@localhost>',
       WORKER_INTERVAL_MS: 1000,
+      CALLBACK_ALLOW_PRIVATE: false,
     });
   });
 
@@ -108,6 +109,19 @@ describe('loadConfig: values', () => {
   });
 });
 
+describe('loadConfig: CALLBACK_ALLOW_PRIVATE', () => {
+  it.each([
+    ['true', true],
+    ['false', false],
+    ['', false],
+  ])(
+    '%j reads as %s (callbacks to private addresses are refused unless it is true)',
+    (value, allowed) => {
+      expect(loadConfig({ CALLBACK_ALLOW_PRIVATE: value }).CALLBACK_ALLOW_PRIVATE).toBe(allowed);
+    },
+  );
+});
+
 describe('loadConfig: every invalid variable is a ConfigError naming it', () => {
   it.each([
     ['HOST', 'pay example'],
@@ -142,6 +156,9 @@ describe('loadConfig: every invalid variable is a ConfigError naming it', () => 
     ['PAYMENT_PROVIDER', 'stripe'],
     ['LOG_LEVEL', 'verbose'],
     ['LOG_LEVEL', 'INFO'],
+    ['CALLBACK_ALLOW_PRIVATE', 'yes'],
+    ['CALLBACK_ALLOW_PRIVATE', 'TRUE'],
+    ['CALLBACK_ALLOW_PRIVATE', '1'],
   ])('%s=%j', (name, value) => {
     const error = configErrorOf({ [name]: value });
     expect(error.name).toBe('ConfigError');

@@ -85,6 +85,17 @@ const EnvSchema = v.object({
   ),
   PAYMENT_PROVIDER: v.optional(v.picklist(['sandbox', 'none']), 'sandbox'),
   LOG_LEVEL: v.optional(v.picklist(['debug', 'info', 'warn', 'error', 'silent']), 'info'),
+  /**
+   * SPEC §6: callbacks go only to public addresses unless this is `true` (a receiver on this
+   * machine or network, in development and tests).
+   */
+  CALLBACK_ALLOW_PRIVATE: v.optional(
+    v.pipe(
+      v.picklist(['true', 'false'], 'must be true or false'),
+      v.transform((value) => value === 'true'),
+    ),
+    'false',
+  ),
 });
 
 type ParsedEnv = v.InferOutput<typeof EnvSchema>;

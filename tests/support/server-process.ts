@@ -62,6 +62,8 @@ export async function startServer(options: {
       ADMIN_TOKEN: INTEGRATION_ADMIN_TOKEN,
       WORKER_INTERVAL_MS: '200',
       LOG_LEVEL: 'warn',
+      // Test receivers listen on 127.0.0.1 (SPEC §6 refuses that unless allowed).
+      CALLBACK_ALLOW_PRIVATE: 'true',
       ...options.env,
     },
   });

@@ -33,7 +33,15 @@ export type NewDelivery = Pick<
 
 /** What one attempt came to. */
 export type AttemptOutcome =
-  { ok: true; statusCode: number | null } | { ok: false; statusCode: number | null; error: string };
+  | { ok: true; statusCode: number | null }
+  | {
+      ok: false;
+      statusCode: number | null;
+      /** For a webhook: `HTTP <status>`, `timeout`, `connection_failed` or `destination_not_allowed`. */
+      error: string;
+      /** Given up at once, not retried: trying again cannot help (a refused destination). */
+      isFinal?: boolean;
+    };
 
 export type DeliveryStore = {
   /**
