@@ -12,12 +12,17 @@ import {
 import { testBackends } from '../../tests/support/test-database.ts';
 import { createTestPaylink, type TestPaylink } from '../../tests/support/test-paylink.ts';
 import { asMerchant, deliveriesOf, linkRowByReference } from '../../tests/support/v4-api.ts';
-import { listDeliveries, paidVaPayment } from '../../tests/support/worker-fixture.ts';
+import {
+  listDeliveries,
+  paidVaPayment,
+  pendingVaPayment,
+} from '../../tests/support/worker-fixture.ts';
 import { createWorker, type Worker } from './worker.ts';
 
 // SPEC §6 "Order": a payment's `settled` (v4: `completed`) callback is not attempted before
 // its `paid` callback was delivered or given up, while other payments' callbacks flow. The
 // merchant answers 500 to one payment's `paid` for a while; the clock is moved by hand.
+// Inquiry events are a sequence of their own (docs/decisions/018-callback-order.md).
 
 const SECOND = 1000;
 
@@ -166,5 +171,50 @@ describe.each(testBackends())('worker: callback order per payment (%s)', (backen
     }
     await worker.runOnce();
     expect(statusesOf('ORD-7')).toEqual(['paid 500', 'paid 500', 'paid 200', 'completed 200']);
+  });
+
+  it('orders inquiry events apart: expired waits for inquiry, paid waits for neither', async () => {
+    const inquiries = await startMerchantReceiver();
+    try {
+      const shop = await createMerchant(t, {
+        callback_url: receiver.url(),
+        inquiry_callback_url: inquiries.url('/inquiry'),
+      });
+      const paying = await pendingVaPayment(t, shop);
+      const lapsing = await pendingVaPayment(t, shop);
+      const reffOf = (r: { body: string }) => JSON.parse(r.body).data.payment_link_history.reff_no;
+      let lapsingRefused = 0;
+      inquiries.answerWith((request) => {
+        if (reffOf(request) === paying.payment.reff_no) return 500;
+        if (JSON.parse(request.body).event !== 'payment_link.inquiry') return undefined;
+        return lapsingRefused++ < 2 ? 500 : undefined;
+      });
+      await worker.runOnce(); // both inquiries: 500
+
+      const va = paying.payment.payment_method_value;
+      expect((await payVa(t, { bank: 'BRI', va_number: va, amount: 50_000 })).status).toBe(200);
+      await worker.runOnce(); // paid goes, though its payment's inquiry is still refused
+      expect(statusesOf(paying.payment.reff_no)).toEqual(['paid 200']);
+
+      t.clock.advance(2 * 24 * 3600 * SECOND); // past the lapsing payment's deadline
+      await worker.runOnce(); // it expires; its inquiry: 500 again
+      const inquiryRow = (await listDeliveries(t, shop, lapsing.link.id)).find(
+        (row) => row.event === 'payment_link.inquiry',
+      );
+      moveToRetryOf(inquiryRow);
+      await worker.runOnce(); // inquiry: 200
+      await worker.runOnce(); // only now inquiry.expired
+      const seen = inquiries.received
+        .filter((r) => reffOf(r) === lapsing.payment.reff_no)
+        .map((r) => `${JSON.parse(r.body).event} ${r.answered}`);
+      expect(seen).toEqual([
+        'payment_link.inquiry 500',
+        'payment_link.inquiry 500',
+        'payment_link.inquiry 200',
+        'payment_link.inquiry.expired 200',
+      ]);
+    } finally {
+      await inquiries.close();
+    }
   });
 });
