@@ -59,6 +59,8 @@ export default defineConfig({
       DATA_DIR: dataDir,
       ADMIN_TOKEN: E2E_ADMIN_TOKEN,
       LOG_LEVEL: 'warn',
+      // The browser tests all come from 127.0.0.1 (SPEC §9 limits are tested in vitest).
+      RATE_LIMITS: 'off',
       ASTRO_TELEMETRY_DISABLED: '1',
     },
   },
