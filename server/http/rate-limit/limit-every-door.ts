@@ -12,6 +12,7 @@ const TOKEN_PATHS = ['/api/v1.0/access-token/b2b', '/api/v1.1/access-token/b2b']
  * refused form post gets the page again. What is left unlimited, and why: decision 013.
  */
 export function limitEveryDoor(app: Hono, limits: RateLimits): void {
+  app.use('*', limits.identifyClient);
   app.on('POST', TOKEN_PATHS, limits.tokenGrants(sendFailure));
   const bearerFailures = limits.apiFailures(sendFailure);
   app.use('/api/v1.0/*', (c, next) =>

@@ -22,6 +22,11 @@ export type SendFailure = (c: Context, failed: Failure) => Response;
 
 /** The limits of SPEC §9, one counter set per process, each door in its own dialect. */
 export type RateLimits = {
+  /**
+   * Notes the client of a write while its Request is the server's own: a body limit later
+   * wraps the Request in a new one, which no longer carries the socket's address.
+   */
+  identifyClient: MiddlewareHandler;
   /** Token grants: every request counts, per X-PARTNER-ID and per client address. */
   tokenGrants: (send: SendFailure) => MiddlewareHandler;
   /** Admin calls: only refused admin tokens (401) count; over the limit every call waits. */
@@ -52,6 +57,9 @@ function refuse(c: Context, send: SendFailure, seconds: number): Response {
   return send(c, tooManyRequests(seconds));
 }
 
+/** The context variable that holds the client's rate-limit key once it is known. */
+const CLIENT_KEY = 'rateLimitClient';
+
 const isRead = (method: string) => method === 'GET' || method === 'HEAD' || method === 'OPTIONS';
 
 /** Builds the counters from RATE_LIMITS (defaults when unset) and TRUST_PROXY. */
@@ -63,8 +71,13 @@ export function createRateLimits(config: Config, clock: Clock): RateLimits {
     const { count: limit, seconds: windowSeconds } = setting;
     return createFixedWindow({ limit, windowSeconds, clock, maxKeys: MAX_KEYS_PER_LIMIT });
   };
-  const clientOf = (c: Context) =>
-    clientKeyOf(c.req.raw, c.req.header('x-forwarded-for'), config.TRUST_PROXY ?? 0);
+  const clientOf = (c: Context): string => {
+    const noted: unknown = c.get(CLIENT_KEY as never);
+    if (typeof noted === 'string') return noted;
+    const key = clientKeyOf(c.req.raw, c.req.header('x-forwarded-for'), config.TRUST_PROXY ?? 0);
+    c.set(CLIENT_KEY as never, key as never);
+    return key;
+  };
 
   const token = { partner: windowOf('token_partner'), ip: windowOf('token_ip') };
   const admin = windowOf('admin_failures');
@@ -73,6 +86,10 @@ export function createRateLimits(config: Config, clock: Clock): RateLimits {
   const payments = windowOf('payment_start');
 
   return {
+    identifyClient: (c, next) => {
+      if (!isRead(c.req.method)) clientOf(c);
+      return next();
+    },
     tokenGrants: (send) => async (c, next) => {
       const partnerId = c.req.header('x-partner-id');
       // Hashed: the partner id is an api_key, which memory need not hold in clear.
