@@ -71,49 +71,23 @@ export function createRateLimits(config: Config, clock: Clock): RateLimits {
     const { count: limit, seconds: windowSeconds } = setting;
     return createFixedWindow({ limit, windowSeconds, clock, maxKeys: MAX_KEYS_PER_LIMIT });
   };
-  const clientOf = (c: Context): string => {
-    const noted: unknown = c.get(CLIENT_KEY as never);
-    if (typeof noted === 'string') return noted;
-    const key = clientKeyOf(c.req.raw, c.req.header('x-forwarded-for'), config.TRUST_PROXY ?? 0);
-    c.set(CLIENT_KEY as never, key as never);
-    return key;
-  };
-
-  const token = { partner: windowOf('token_partner'), ip: windowOf('token_ip') };
-  const admin = windowOf('admin_failures');
-  const api = windowOf('api_failures');
-  const sandbox = windowOf('sandbox_writes');
-  const payments = windowOf('payment_start');
+  const clientOf = clientKeyReader(config.TRUST_PROXY ?? 0);
+  const [partner, ip] = [windowOf('token_partner'), windowOf('token_ip')];
+  const [admin, api] = [windowOf('admin_failures'), windowOf('api_failures')];
+  const [sandbox, payments] = [windowOf('sandbox_writes'), windowOf('payment_start')];
 
   return {
     identifyClient: (c, next) => {
       if (!isRead(c.req.method)) clientOf(c);
       return next();
     },
-    tokenGrants: (send) => async (c, next) => {
-      const partnerId = c.req.header('x-partner-id');
-      // Hashed: the partner id is an api_key, which memory need not hold in clear.
-      const counters: [FixedWindow | null, string | null][] = [
-        [token.partner, partnerId ? sha256Hex(partnerId) : null],
-        [token.ip, clientOf(c)],
-      ];
-      const applicable = counters.filter(
-        (entry): entry is [FixedWindow, string] => entry[0] !== null && entry[1] !== null,
-      );
-      const wait = Math.max(0, ...applicable.map(([window, key]) => window.retryAfter(key)));
-      if (wait > 0) return refuse(c, send, wait);
-      for (const [window, key] of applicable) window.count(key);
-      return next();
-    },
+    // The partner id is an api_key: memory holds its hash, not the key.
+    tokenGrants: (send) => countEvery((c) => [partnerKeyOf(c), clientOf(c)], [partner, ip], send),
     adminFailures: (send) => countFailures(admin, clientOf, send),
     apiFailures: (send) => countFailures(api, clientOf, send),
-    sandboxWrites: (send) => async (c, next) => {
-      if (!sandbox || isRead(c.req.method)) return next();
-      const key = clientOf(c);
-      const wait = sandbox.retryAfter(key);
-      if (wait > 0) return refuse(c, send, wait);
-      sandbox.count(key);
-      return next();
+    sandboxWrites: (send) => {
+      const limit = countEvery((c) => [clientOf(c)], [sandbox], send);
+      return (c, next) => (isRead(c.req.method) ? next() : limit(c, next));
     },
     paymentAttempt(c, action, publicId) {
       if (!payments) return 0;
@@ -123,6 +97,44 @@ export function createRateLimits(config: Config, clock: Clock): RateLimits {
       if (wait === 0) payments.count(key);
       return wait;
     },
+  };
+}
+
+/** The client's key, worked out once per request and kept on its context. */
+function clientKeyReader(trustedHops: number): (c: Context) => string {
+  return (c) => {
+    const noted: unknown = c.get(CLIENT_KEY as never);
+    if (typeof noted === 'string') return noted;
+    const key = clientKeyOf(c.req.raw, c.req.header('x-forwarded-for'), trustedHops);
+    c.set(CLIENT_KEY as never, key as never);
+    return key;
+  };
+}
+
+function partnerKeyOf(c: Context): string | null {
+  const partnerId = c.req.header('x-partner-id');
+  return partnerId ? sha256Hex(partnerId) : null;
+}
+
+/**
+ * Counts every request against each window under the key `keysOf` gives it (a null key or
+ * window is no limit). Over any one of them, the request counts against none.
+ */
+function countEvery(
+  keysOf: (c: Context) => (string | null)[],
+  windows: (FixedWindow | null)[],
+  send: SendFailure,
+): MiddlewareHandler {
+  return async (c, next) => {
+    const keys = keysOf(c);
+    const counted = windows.flatMap((window, index) => {
+      const key = keys[index];
+      return window && key ? [{ window, key }] : [];
+    });
+    const wait = Math.max(0, ...counted.map(({ window, key }) => window.retryAfter(key)));
+    if (wait > 0) return refuse(c, send, wait);
+    for (const { window, key } of counted) window.count(key);
+    return next();
   };
 }
 
