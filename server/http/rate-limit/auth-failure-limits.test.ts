@@ -134,12 +134,14 @@ describe('API credential failures per client address (v1.0 bearer, v4 Basic)', (
   });
 
   it('does not count the token endpoint, which has limits of its own', async () => {
-    const wrongGrant = {
+    // Each with a partner id of its own: only the address's own 30 a minute apply.
+    const wrongGrant = (n: number) => ({
       method: 'POST',
-      headers: { authorization: wrongBasic(), 'x-partner-id': merchant.apiKey },
-    };
-    for (let i = 1; i <= 10; i++) {
-      await requestFrom(t, '203.0.113.35', '/api/v1.0/access-token/b2b', wrongGrant);
+      headers: { authorization: wrongBasic(), 'x-partner-id': `guess-${n}` },
+    });
+    const tokenPath = '/api/v1.0/access-token/b2b';
+    for (let i = 1; i <= 30; i++) {
+      expect((await requestFrom(t, '203.0.113.35', tokenPath, wrongGrant(i))).status).toBe(401);
     }
     expect((await listLinks('203.0.113.35', merchantHeaders(merchant))).status).toBe(200);
   });

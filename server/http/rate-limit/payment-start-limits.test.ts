@@ -59,6 +59,17 @@ describe('payment starts per link and client address (JSON)', () => {
     expect(await countPayments(t, link.id)).toBe(10);
   });
 
+  it('lets exactly 10 of a burst of 40 concurrent starts create a payment', async () => {
+    const link = await newLink();
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, () => start('198.51.100.14', link.publicId)),
+    );
+    const statuses = answers.map((answer) => answer.status);
+    expect(statuses.filter((status) => status === 201)).toHaveLength(10);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(30);
+    expect(await countPayments(t, link.id)).toBe(10);
+  });
+
   it('leaves other links and other addresses alone', async () => {
     const [link, another] = [await newLink(), await newLink()];
     for (let i = 1; i <= 10; i++) await start('198.51.100.8', link.publicId);
