@@ -1,9 +1,11 @@
 import { serve } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { createApp as createAstroApp } from 'astro/app/entrypoint';
 import { Hono } from 'hono';
 import fetchApp, { answerFromPageCache, isAnsweredWithoutPages } from '../../src/fetch.ts';
 import { healthCheck } from '../http/health.ts';
 import { securityHeaderValues } from '../http/security-headers.ts';
+import { rememberClientAddress } from '../http/rate-limit/client-address.ts';
 import { paylink } from '../runtime.ts';
 import { serveClientAssets } from './client-assets.ts';
 
@@ -23,6 +25,9 @@ const answerHealth = healthCheck(paylink.deps);
 server.get('/healthz', () => answerHealth());
 server.all('*', (c) => {
   const request = c.req.raw;
+  // The socket's peer, for the limits (SPEC §9) and Astro.clientAddress: the apps below get
+  // the Request alone.
+  rememberClientAddress(request, getConnInfo(c).remote.address);
   return (
     answerFromPageCache(request) ??
     (isAnsweredWithoutPages(request) ? fetchApp.fetch(request) : astroApp.render(request))

@@ -1,4 +1,18 @@
 import * as v from 'valibot';
+import { parseRateLimits, parseTrustProxy } from './rate-limit-settings.ts';
+
+/** A variable read by `parse`, which answers the value or the message of what is wrong. */
+function parsedBy<T>(parse: (text: string) => T | string) {
+  return v.pipe(
+    v.string(),
+    v.rawTransform(({ dataset, addIssue, NEVER }) => {
+      const parsed = parse(dataset.value);
+      if (typeof parsed !== 'string') return parsed;
+      addIssue({ message: parsed });
+      return NEVER;
+    }),
+  );
+}
 
 /** Every environment variable Paylink reads, parsed once at boot (README "Configuration"). */
 const EnvSchema = v.object({
@@ -96,6 +110,10 @@ const EnvSchema = v.object({
     ),
     'false',
   ),
+  /** SPEC §9 limits: `off`, or `name=COUNT/SECONDS,…` over the defaults (unset: defaults). */
+  RATE_LIMITS: v.optional(parsedBy(parseRateLimits)),
+  /** Proxy hops whose X-Forwarded-For is believed (unset: none, the socket is the client). */
+  TRUST_PROXY: v.optional(parsedBy(parseTrustProxy)),
 });
 
 type ParsedEnv = v.InferOutput<typeof EnvSchema>;

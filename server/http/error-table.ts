@@ -31,5 +31,6 @@ export const HTTP_STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   WRONG_AMOUNT: 422,
   NOT_SETTLEABLE: 409,
   METHOD_NOT_ALLOWED: 405,
+  TOO_MANY_REQUESTS: 429,
   INTERNAL_ERROR: 500,
 };

@@ -64,6 +64,8 @@ export async function startServer(options: {
       LOG_LEVEL: 'warn',
       // Test receivers listen on 127.0.0.1 (SPEC §6 refuses that unless allowed).
       CALLBACK_ALLOW_PRIVATE: 'true',
+      // Every test calls from 127.0.0.1; the limits' own test turns them back on.
+      RATE_LIMITS: 'off',
       ...options.env,
     },
   });

@@ -31,6 +31,7 @@ export const ERROR_CODES = [
   'WRONG_AMOUNT',
   'NOT_SETTLEABLE',
   'METHOD_NOT_ALLOWED',
+  'TOO_MANY_REQUESTS',
   'INTERNAL_ERROR',
 ] as const;
 

@@ -29,6 +29,7 @@ describe('presentDelivery: last_error', () => {
     linkId: 3,
     paymentId: 4,
     event: 'payment-link-transaction.paid',
+    orderingKey: null,
     messageId: 'msg_0000000000000000000000000',
     payload: '{}',
     attempts: 1,

@@ -48,6 +48,7 @@ export const checkoutOperations: readonly Operation[] = [
       'METHOD_NOT_OFFERED',
       'CUSTOMER_DETAILS_REQUIRED',
       'NO_METHOD_FOR_AMOUNT',
+      'TOO_MANY_REQUESTS',
     ],
   },
   {
@@ -58,7 +59,7 @@ export const checkoutOperations: readonly Operation[] = [
     replies: {
       303: { description: 'Back to the link page.', headers: { Location: 'The link page.' } },
     },
-    failures: ['FORBIDDEN_ORIGIN', 'PAYMENT_NOT_FOUND'],
+    failures: ['FORBIDDEN_ORIGIN', 'PAYMENT_NOT_FOUND', 'TOO_MANY_REQUESTS'],
   },
   {
     ...common,

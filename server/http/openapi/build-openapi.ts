@@ -61,7 +61,16 @@ function failureReply(operation: Operation, status: number, reasons: ErrorCode[]
     operation.errorStyle === 'json-api'
       ? jsonApiFailureDocument(status, reasons)
       : failureEnvelope(status, reasons);
-  return { description: `Refused: ${reasons.join(', ')}.`, json };
+  const description = `Refused: ${reasons.join(', ')}.`;
+  // SPEC §9: an answer over a limit says when to come back.
+  if (status === 429) {
+    return {
+      description,
+      json,
+      headers: { 'Retry-After': 'Whole seconds until a retry can pass.' },
+    };
+  }
+  return { description, json };
 }
 
 function parametersOf(operation: Operation): ParameterObject[] {
