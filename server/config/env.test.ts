@@ -24,6 +24,7 @@ describe('loadConfig: defaults', () => {
       LOG_LEVEL: 'info',
       MAIL_FROM: 'Paylink <no-reply@localhost>',
       WORKER_INTERVAL_MS: 1000,
+      KEEP_ALIVE_TIMEOUT_MS: 65_000,
     });
   });
 
