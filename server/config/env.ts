@@ -83,6 +83,20 @@ const EnvSchema = v.object({
     ),
     '65000',
   ),
+  /**
+   * SPEC §9: at most this many payments of one link pending at once; starting one more
+   * cancels the oldest (server/domain/payment/start-payment.ts).
+   */
+  MAX_PENDING_PER_LINK: v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(/^\d+$/, 'must be a whole number'),
+      v.toNumber(),
+      v.minValue(1),
+      v.maxValue(1_000_000),
+    ),
+    '50',
+  ),
   ADMIN_TOKEN: v.optional(
     v.pipe(
       v.string(),

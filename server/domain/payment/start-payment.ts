@@ -24,6 +24,12 @@ export type StartPaymentDeps = {
   payments: PaymentStore;
   qrisMerchant: QrisMerchant;
   eventContext: (now: Date) => EventContext;
+  /**
+   * SPEC §9: at most MAX_PENDING_PER_LINK payments of one link pending at once (default 50);
+   * starting one more cancels the oldest. A customer has one or two at a time; a flood of
+   * anonymous starts would otherwise hold thousands of VA numbers and rows for a day each.
+   */
+  config: { MAX_PENDING_PER_LINK: number };
 };
 
 export type StartPaymentInput = { methodCode: string; customer: Customer | null };
@@ -81,14 +87,17 @@ export async function startPayment(
         createdAt: now,
         updatedAt: now,
       },
-      now,
-      // SPEC §6: the optional inquiry event, written with the payment.
-      (payment, current, owner) =>
-        inquiryDeliveries(
-          { payment, link: current, account: owner },
-          deps.eventContext(now),
-          'payment_link.inquiry',
-        ),
+      {
+        now,
+        maxPending: deps.config.MAX_PENDING_PER_LINK,
+        // SPEC §6: the optional inquiry event, written with the payment.
+        followUps: (payment, current, owner) =>
+          inquiryDeliveries(
+            { payment, link: current, account: owner },
+            deps.eventContext(now),
+            'payment_link.inquiry',
+          ),
+      },
     );
     if (stored === 'link_not_open')
       return failure('LINK_NOT_OPEN', 'This payment link is no longer open.');
