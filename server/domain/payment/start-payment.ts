@@ -11,6 +11,7 @@ import { buildDynamicQris, type QrisMerchant } from '../payment-method/qris/qris
 import { findVaBank, newVaNumber } from '../payment-method/va/va-banks.ts';
 import type { Clock, RandomBytes } from '../shared/clock.ts';
 import { type FieldErrors, failure, type Result, success } from '../shared/result.ts';
+import { customerOfPayment } from './bound-customer.ts';
 import type { Payment } from './payment.ts';
 import { newPaymentReference } from './payment-reference.ts';
 import type { PaymentStore } from './payment-store.ts';
@@ -58,7 +59,9 @@ export async function startPayment(
       },
     );
   }
-  const missing = missingCustomerDetails(link, input.customer);
+  const customer = customerOfPayment(link, input.customer);
+  if (!customer.ok) return customer;
+  const missing = missingCustomerDetails(link, customer.value);
   if (missing) return missing;
   const account = await deps.accounts.findById(link.accountId);
   if (!account) throw new Error(`payment link ${link.id} has no account`);
@@ -77,9 +80,8 @@ export async function startPayment(
         qrString: instrument.qrString,
         amount: link.totalAmount,
         status: 'pending',
-        // A link bound to its customer (v4, or v1.0 `customer`) pays as that customer when
-        // the request names none (SPEC §4).
-        customer: input.customer ?? link.customer,
+        // A link bound to its customer (v4, or v1.0 `customer`) pays as that customer.
+        customer: customer.value,
         expiresAt,
         paidAt: null,
         settledAt: null,
