@@ -8,6 +8,7 @@ import { securityHeaderValues } from '../http/security-headers.ts';
 import { rememberClientAddress } from '../http/rate-limit/client-address.ts';
 import { paylink } from '../runtime.ts';
 import { serveClientAssets } from './client-assets.ts';
+import { applyIdleSocketTimeout, httpServerOptions } from './http-timeouts.ts';
 
 /**
  * The production server: Hono on @hono/node-server serves the built client assets from
@@ -42,12 +43,22 @@ if (!process.execArgv.includes('--liftoff-only')) {
   );
 }
 
-const { HOST, PORT } = paylink.deps.config;
-const httpServer = serve({ fetch: server.fetch, hostname: HOST, port: PORT }, (info) => {
-  paylink.deps.log.info(
-    `Paylink listening on http://${info.family === 'IPv6' ? `[${info.address}]` : info.address}:${info.port}`,
-  );
-});
+const { HOST, PORT, KEEP_ALIVE_TIMEOUT_MS } = paylink.deps.config;
+const httpServer = serve(
+  {
+    fetch: server.fetch,
+    hostname: HOST,
+    port: PORT,
+    // A client that trickles its request is cut within 30 s (docs/decisions/016).
+    serverOptions: httpServerOptions(KEEP_ALIVE_TIMEOUT_MS),
+  },
+  (info) => {
+    paylink.deps.log.info(
+      `Paylink listening on http://${info.family === 'IPv6' ? `[${info.address}]` : info.address}:${info.port}`,
+    );
+  },
+);
+applyIdleSocketTimeout(httpServer);
 
 let closing = false;
 function shutdown(signal: string) {

@@ -25,6 +25,8 @@ describe('loadConfig: defaults', () => {
       MAIL_FROM: 'Paylink <no-reply@localhost>',
       WORKER_INTERVAL_MS: 1000,
       CALLBACK_ALLOW_PRIVATE: false,
+      KEEP_ALIVE_TIMEOUT_MS: 65_000,
+      MAX_PENDING_PER_LINK: 50,
     });
   });
 

@@ -83,6 +83,34 @@ const EnvSchema = v.object({
     ),
     '1000',
   ),
+  /**
+   * How long an idle keep-alive connection stays open (server/adapter/http-timeouts.ts): above
+   * the idle timeout of a proxy in front (60 s for nginx and AWS ALB).
+   */
+  KEEP_ALIVE_TIMEOUT_MS: v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(/^\d+$/, 'must be whole milliseconds'),
+      v.toNumber(),
+      v.minValue(1_000),
+      v.maxValue(600_000),
+    ),
+    '65000',
+  ),
+  /**
+   * SPEC §9: at most this many payments of one link pending at once; starting one more
+   * cancels the oldest (server/domain/payment/start-payment.ts).
+   */
+  MAX_PENDING_PER_LINK: v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(/^\d+$/, 'must be a whole number'),
+      v.toNumber(),
+      v.minValue(1),
+      v.maxValue(1_000_000),
+    ),
+    '50',
+  ),
   ADMIN_TOKEN: v.optional(
     v.pipe(
       v.string(),

@@ -47,6 +47,7 @@ export const checkoutOperations: readonly Operation[] = [
       'LINK_NOT_OPEN',
       'METHOD_NOT_OFFERED',
       'CUSTOMER_DETAILS_REQUIRED',
+      'CUSTOMER_BOUND',
       'NO_METHOD_FOR_AMOUNT',
       'TOO_MANY_REQUESTS',
     ],
