@@ -11,8 +11,11 @@ export default defineConfig({
   integrations: [preact()],
   // No image processing: the checkout ships no raster images to optimise.
   image: { service: { entrypoint: 'astro/assets/services/noop' } },
-  // Astro's own origin check only covers routes inside astro(); Hono routes guard themselves.
-  security: { checkOrigin: true },
+  // Off: Astro's check compares Origin with the request's own URL, built from the Host header
+  // and the proxy's plain-http hop, so behind an https proxy it refused our own form posts and
+  // a forged Host passed it. Every write that reaches a page has passed Hono's check against
+  // PUBLIC_BASE_URL first (server/http/same-origin-posts.ts, SPEC §9).
+  security: { checkOrigin: false },
   vite: {
     build: {
       // Page scripts stay /_astro files, never inlined: the pages carry no inline <script>, so

@@ -59,6 +59,10 @@ export default defineConfig({
       DATA_DIR: dataDir,
       ADMIN_TOKEN: E2E_ADMIN_TOKEN,
       LOG_LEVEL: 'warn',
+      // Test receivers listen on 127.0.0.1 (SPEC §6 refuses that unless allowed).
+      CALLBACK_ALLOW_PRIVATE: 'true',
+      // The browser tests all come from 127.0.0.1 (SPEC §9 limits are tested in vitest).
+      RATE_LIMITS: 'off',
       ASTRO_TELEMETRY_DISABLED: '1',
     },
   },

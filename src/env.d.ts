@@ -4,6 +4,8 @@ declare namespace App {
   interface Locals {
     /** Set by src/fetch.ts for every page: pages read through it, never the database. */
     checkout: import('../server/checkout/checkout-types.ts').CheckoutReader;
+    /** PUBLIC_BASE_URL is https (behind a TLS proxy): cookies are `Secure` (SPEC §9). */
+    isHttps: boolean;
     /** Whether the sandbox bank is on (PAYMENT_PROVIDER=sandbox): GET /sandbox exists. */
     sandbox: boolean;
     /** The OpenAPI document (GET /api/openapi.json), for the API reference page. */

@@ -7,11 +7,8 @@ import { serveCachedPage } from '../server/cache/serve-cached-page.ts';
 import { createCheckoutReader } from '../server/checkout/checkout-reader.ts';
 import { pageFreshness } from '../server/checkout/page-freshness.ts';
 import { createApp } from '../server/http/app.ts';
-import { readBuildInlineHashes } from '../server/adapter/build-csp.ts';
-import {
-  contentSecurityPolicyFor,
-  pageContentSecurityPolicy,
-} from '../server/http/content-security-policy.ts';
+import { pagePolicyOfBuild } from '../server/adapter/build-csp.ts';
+import { contentSecurityPolicyFor } from '../server/http/content-security-policy.ts';
 import { openApiDocument } from '../server/http/openapi/api-operations.ts';
 import { securityHeaderValues } from '../server/http/security-headers.ts';
 import { paylink } from '../server/runtime.ts';
@@ -28,9 +25,10 @@ const pageCache = createPageCache(deps.changes, deps.clock, {
   maxBytes: 32 * 1024 * 1024,
 });
 
-// One policy per build (its inline blocks listed at build time); per page only under astro dev.
-const buildHashes = readBuildInlineHashes(import.meta.url);
-const buildPolicy = buildHashes && pageContentSecurityPolicy(buildHashes);
+// One policy per build (its inline blocks listed at build time, docs/decisions/015); a page's
+// own HTML is hashed only under astro dev, which has no build. A build without its list fails
+// here, at start.
+const buildPolicy = pagePolicyOfBuild(import.meta.url, { isBuilt: !import.meta.env.DEV });
 
 const CHECKOUT_PAGE = /^\/b2b\/([^/]+)(?:\/payments\/([^/]+))?$/;
 
@@ -102,6 +100,7 @@ const renderPages: MiddlewareHandler = async (c, next) => {
   const locals = getFetchState(c).locals;
   locals.checkout = checkout;
   locals.reportProblem = problemPages.reporterFor(c);
+  locals.isHttps = https;
   locals.sandbox = deps.config.PAYMENT_PROVIDER === 'sandbox';
   locals.apiDocument = () => openApiDocument(deps.config.PUBLIC_BASE_URL);
   const form = c.get('checkoutForm') as App.Locals['checkoutForm'];

@@ -11,7 +11,9 @@
 //   export PAYLINK_WEBHOOK_SECRET=whsec_… PAYLINK_CLIENT_SECRET=cs_…
 //   node docs/examples/merchant-receiver.mjs
 // and give the account or a link the callback_url `http://localhost:4000/paylink` (plain http
-// is accepted for localhost, 127.0.0.1 and [::1] only). PORT changes the port (default 4000).
+// is accepted for localhost, 127.0.0.1 and [::1] only). Paylink sends callbacks to such a local
+// address only when started with CALLBACK_ALLOW_PRIVATE=true; by default it calls public
+// addresses only. PORT changes the port (default 4000).
 // One secret alone works too (only its signature is checked); with neither it will not start.
 
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';

@@ -33,9 +33,13 @@ async function listFiles(dir: string): Promise<string[]> {
 /**
  * Serves Astro's built client files (dist/client) from memory, gzipped once at start:
  * reading the disk on every request costs several times the throughput (stack notes).
- * Hashed files under /_astro/ are cached for a year; the rest revalidate by ETag.
+ * Hashed files under /_astro/ are cached for a year; the rest revalidate by ETag. Each answer
+ * also carries `securityHeaders` (server/http/security-headers.ts: CORP, HSTS…).
  */
-export async function serveClientAssets(dirUrl: URL): Promise<MiddlewareHandler> {
+export async function serveClientAssets(
+  dirUrl: URL,
+  securityHeaders: Record<string, string> = {},
+): Promise<MiddlewareHandler> {
   const root = fileURLToPath(dirUrl);
   const assets = new Map<string, Asset>();
   for (const file of await listFiles(root)) {
@@ -57,6 +61,7 @@ export async function serveClientAssets(dirUrl: URL): Promise<MiddlewareHandler>
     const asset = method === 'GET' || method === 'HEAD' ? assets.get(c.req.path) : undefined;
     if (!asset) return next();
     const headers: Record<string, string> = {
+      ...securityHeaders,
       'content-type': asset.type,
       etag: asset.etag,
       'cache-control': asset.immutable

@@ -1,13 +1,17 @@
 import { serve } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { createApp as createAstroApp } from 'astro/app/entrypoint';
 import { Hono } from 'hono';
 import fetchApp, { answerFromPageCache, isAnsweredWithoutPages } from '../../src/fetch.ts';
 import { healthCheck } from '../http/health.ts';
 import { sendFailure } from '../http/respond.ts';
+import { securityHeaderValues } from '../http/security-headers.ts';
+import { rememberClientAddress } from '../http/rate-limit/client-address.ts';
 import { createThrownReporter, failureFor } from '../http/thrown-errors.ts';
 import { paylink } from '../runtime.ts';
 import { serveClientAssets } from './client-assets.ts';
 import { routeConsoleToLog } from './console-to-log.ts';
+import { applyIdleSocketTimeout, httpServerOptions } from './http-timeouts.ts';
 
 /**
  * The production server: Hono on @hono/node-server serves the built client assets from
@@ -17,13 +21,19 @@ const { log } = paylink.deps;
 routeConsoleToLog(log);
 const astroApp = createAstroApp();
 const server = new Hono();
-server.use(await serveClientAssets(new URL('../client/', import.meta.url)));
+const https = paylink.deps.config.PUBLIC_BASE_URL.startsWith('https:');
+server.use(
+  await serveClientAssets(new URL('../client/', import.meta.url), securityHeaderValues({ https })),
+);
 // What Hono answers alone (APIs, health, a cached page) skips Astro's page pipeline: on a
 // flash sale that pipeline, not the page, was the cost (docs/decisions/009).
 const answerHealth = healthCheck(paylink.deps);
 server.get('/healthz', () => answerHealth());
 server.all('*', (c) => {
   const request = c.req.raw;
+  // The socket's peer, for the limits (SPEC §9) and Astro.clientAddress: the apps below get
+  // the Request alone.
+  rememberClientAddress(request, getConnInfo(c).remote.address);
   return (
     answerFromPageCache(request) ??
     (isAnsweredWithoutPages(request) ? fetchApp.fetch(request) : astroApp.render(request))
@@ -48,11 +58,21 @@ if (!process.execArgv.includes('--liftoff-only')) {
   );
 }
 
-const { HOST, PORT } = paylink.deps.config;
-const httpServer = serve({ fetch: server.fetch, hostname: HOST, port: PORT }, (info) => {
-  const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
-  log.info(`Paylink listening on http://${host}:${info.port}`);
-});
+const { HOST, PORT, KEEP_ALIVE_TIMEOUT_MS } = paylink.deps.config;
+const httpServer = serve(
+  {
+    fetch: server.fetch,
+    hostname: HOST,
+    port: PORT,
+    // A client that trickles its request is cut within 30 s (docs/decisions/016).
+    serverOptions: httpServerOptions(KEEP_ALIVE_TIMEOUT_MS),
+  },
+  (info) => {
+    const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
+    log.info(`Paylink listening on http://${host}:${info.port}`);
+  },
+);
+applyIdleSocketTimeout(httpServer);
 
 let closing = false;
 function shutdown(signal: string) {

@@ -75,9 +75,9 @@ export function withCacheAndChanges(stores: Stores, feed: ChangeFeed): Stores {
           linkId: payment.linkId,
         }),
       ),
-    async insertPending(payment, now, followUps) {
+    async insertPending(payment, options) {
       try {
-        return await stores.payments.insertPending(payment, now, followUps);
+        return await stores.payments.insertPending(payment, options);
       } finally {
         announce([payment.linkId]);
       }

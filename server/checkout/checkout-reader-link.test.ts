@@ -67,7 +67,8 @@ describe('linkPage', () => {
       sandbox: true,
       state: 'open',
       requiresCustomer: true,
-      customerPrefill: { name: 'Budi', email: 'budi@example.com' },
+      boundCustomer: { name: 'Budi', email: 'budi@example.com', phone: '+6281234567890' },
+      askedCustomerFields: [],
       receipt: null,
       returnToMerchant: null,
     });

@@ -1,5 +1,6 @@
 import type { Deps } from '../deps.ts';
 import { qrisInstructions, vaInstructions } from '../domain/payment-instructions/index.ts';
+import { askedCustomerFields } from '../domain/payment/bound-customer.ts';
 import { effectivePaymentStatus, type Payment } from '../domain/payment/payment.ts';
 import { computeLinkStatus, type PaymentLink } from '../domain/payment-link/payment-link.ts';
 import { METHOD_GROUPS, offeredMethods } from '../domain/payment-method/catalog.ts';
@@ -88,7 +89,8 @@ export function createCheckoutReader(deps: Deps): CheckoutReader {
         ...summary,
         state,
         requiresCustomer: link.requiredCustomerDetail,
-        customerPrefill: link.customer,
+        boundCustomer: link.customer,
+        askedCustomerFields: askedCustomerFields(link),
         methodGroups: METHOD_GROUPS.map((group) => ({
           group,
           methods: offered

@@ -1,4 +1,5 @@
 import type { InstructionBlock, Lang } from '../domain/payment-instructions/index.ts';
+import type { CustomerField } from '../domain/payment/bound-customer.ts';
 import type { PaymentStatus } from '../domain/payment/payment.ts';
 import type { MethodGroup } from '../domain/payment-method/catalog.ts';
 
@@ -43,8 +44,12 @@ export type LinkSummary = {
 
 export type LinkPageView = LinkSummary & {
   state: LinkState;
+  /** The link asks for the customer's details (SPEC §7 `required_customer_detail`). */
   requiresCustomer: boolean;
-  customerPrefill: { name: string | null; email: string | null; phone: string | null } | null;
+  /** The details the merchant bound the link to: shown, never asked (docs/decisions/016). */
+  boundCustomer: { name: string | null; email: string | null; phone: string | null } | null;
+  /** The details the form asks for: the required ones the merchant did not give. */
+  askedCustomerFields: CustomerField[];
   methodGroups: { group: MethodGroup; methods: MethodOption[] }[];
   receipt: Receipt | null;
   returnToMerchant: ReturnToMerchant | null;

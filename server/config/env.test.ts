@@ -25,6 +25,9 @@ describe('loadConfig: defaults', () => {
       LOG_FORMAT: 'text',
       MAIL_FROM: 'Paylink <no-reply@localhost>',
       WORKER_INTERVAL_MS: 1000,
+      CALLBACK_ALLOW_PRIVATE: false,
+      KEEP_ALIVE_TIMEOUT_MS: 65_000,
+      MAX_PENDING_PER_LINK: 50,
     });
   });
 
@@ -109,6 +112,19 @@ describe('loadConfig: values', () => {
   });
 });
 
+describe('loadConfig: CALLBACK_ALLOW_PRIVATE', () => {
+  it.each([
+    ['true', true],
+    ['false', false],
+    ['', false],
+  ])(
+    '%j reads as %s (callbacks to private addresses are refused unless it is true)',
+    (value, allowed) => {
+      expect(loadConfig({ CALLBACK_ALLOW_PRIVATE: value }).CALLBACK_ALLOW_PRIVATE).toBe(allowed);
+    },
+  );
+});
+
 describe('loadConfig: every invalid variable is a ConfigError naming it', () => {
   it.each([
     ['HOST', 'pay example'],
@@ -144,6 +160,9 @@ describe('loadConfig: every invalid variable is a ConfigError naming it', () => 
     ['LOG_LEVEL', 'verbose'],
     ['LOG_LEVEL', 'INFO'],
     ['LOG_FORMAT', 'logfmt'],
+    ['CALLBACK_ALLOW_PRIVATE', 'yes'],
+    ['CALLBACK_ALLOW_PRIVATE', 'TRUE'],
+    ['CALLBACK_ALLOW_PRIVATE', '1'],
   ])('%s=%j', (name, value) => {
     const error = configErrorOf({ [name]: value });
     expect(error.name).toBe('ConfigError');

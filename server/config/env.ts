@@ -1,4 +1,18 @@
 import * as v from 'valibot';
+import { parseRateLimits, parseTrustProxy } from './rate-limit-settings.ts';
+
+/** A variable read by `parse`, which answers the value or the message of what is wrong. */
+function parsedBy<T>(parse: (text: string) => T | string) {
+  return v.pipe(
+    v.string(),
+    v.rawTransform(({ dataset, addIssue, NEVER }) => {
+      const parsed = parse(dataset.value);
+      if (typeof parsed !== 'string') return parsed;
+      addIssue({ message: parsed });
+      return NEVER;
+    }),
+  );
+}
 
 /** Every environment variable Paylink reads, parsed once at boot (README "Configuration"). */
 const EnvSchema = v.object({
@@ -69,6 +83,34 @@ const EnvSchema = v.object({
     ),
     '1000',
   ),
+  /**
+   * How long an idle keep-alive connection stays open (server/adapter/http-timeouts.ts): above
+   * the idle timeout of a proxy in front (60 s for nginx and AWS ALB).
+   */
+  KEEP_ALIVE_TIMEOUT_MS: v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(/^\d+$/, 'must be whole milliseconds'),
+      v.toNumber(),
+      v.minValue(1_000),
+      v.maxValue(600_000),
+    ),
+    '65000',
+  ),
+  /**
+   * SPEC §9: at most this many payments of one link pending at once; starting one more
+   * cancels the oldest (server/domain/payment/start-payment.ts).
+   */
+  MAX_PENDING_PER_LINK: v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(/^\d+$/, 'must be a whole number'),
+      v.toNumber(),
+      v.minValue(1),
+      v.maxValue(1_000_000),
+    ),
+    '50',
+  ),
   ADMIN_TOKEN: v.optional(
     v.pipe(
       v.string(),
@@ -85,6 +127,21 @@ const EnvSchema = v.object({
   ),
   PAYMENT_PROVIDER: v.optional(v.picklist(['sandbox', 'none']), 'sandbox'),
   LOG_LEVEL: v.optional(v.picklist(['debug', 'info', 'warn', 'error', 'silent']), 'info'),
+  /**
+   * SPEC §6: callbacks go only to public addresses unless this is `true` (a receiver on this
+   * machine or network, in development and tests).
+   */
+  CALLBACK_ALLOW_PRIVATE: v.optional(
+    v.pipe(
+      v.picklist(['true', 'false'], 'must be true or false'),
+      v.transform((value) => value === 'true'),
+    ),
+    'false',
+  ),
+  /** SPEC §9 limits: `off`, or `name=COUNT/SECONDS,…` over the defaults (unset: defaults). */
+  RATE_LIMITS: v.optional(parsedBy(parseRateLimits)),
+  /** Proxy hops whose X-Forwarded-For is believed (unset: none, the socket is the client). */
+  TRUST_PROXY: v.optional(parsedBy(parseTrustProxy)),
   /** SPEC §9 "Logs": readable lines, or one JSON object per line for a log collector. */
   LOG_FORMAT: v.optional(v.picklist(['text', 'json']), 'text'),
 });

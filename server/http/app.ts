@@ -11,6 +11,8 @@ import { v4Routes } from './api-v4/v4-routes.ts';
 import { checkoutRoutes } from './checkout/checkout-routes.ts';
 import { sandboxRoutes } from './sandbox/sandbox-routes.ts';
 import { openApiDocument } from './openapi/api-operations.ts';
+import { limitEveryDoor } from './rate-limit/limit-every-door.ts';
+import { createRateLimits } from './rate-limit/rate-limits.ts';
 import { sendFailure } from './respond.ts';
 import { securityHeaders } from './security-headers.ts';
 import { healthCheck } from './health.ts';
@@ -40,6 +42,9 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   app.get('/healthz', healthCheck(deps));
 
   const limitBody = bodiesUpTo(MAX_BODY_BYTES);
+  // SPEC §9: each door checks its limit before anything runs, and answers in its dialect.
+  const limits = createRateLimits(deps.config, deps.clock);
+  limitEveryDoor(app, limits);
   // SPEC §4: before /api, whose envelope and body limit are the v1.0 ones; v4 answers JSON:API.
   app.route('/api/v4', v4Routes(deps));
   const api = new Hono();
@@ -55,7 +60,7 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   app.route('/api', api);
 
   app.use('/b2b/*', limitBody);
-  app.route('/b2b', checkoutRoutes(deps));
+  app.route('/b2b', checkoutRoutes(deps, limits));
   if (deps.config.PAYMENT_PROVIDER === 'sandbox') {
     app.use('/sandbox/*', limitBody);
     app.route('/sandbox', sandboxRoutes(deps));

@@ -1,4 +1,18 @@
-import { and, count, desc, eq, inArray, isNull, lte, type SQL, sql } from 'drizzle-orm';
+import {
+  and,
+  count,
+  desc,
+  eq,
+  inArray,
+  isNull,
+  lt,
+  lte,
+  notExists,
+  or,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
+import { alias, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import * as v from 'valibot';
 import {
   DELIVERY_CHANNELS,
@@ -23,7 +37,38 @@ export async function insertDeliveries(db: Db, rows: NewDelivery[], now: Date): 
     .values(rows.map((row) => ({ ...row, nextAttemptAt: now, createdAt: now, updatedAt: now })));
 }
 
+/** Not delivered and not given up: claimed, waiting for a retry, or due. */
+const isOpen = (table: { deliveredAt: AnyPgColumn; failedAt: AnyPgColumn }) =>
+  and(isNull(table.deliveredAt), isNull(table.failedAt));
+
+const earlier = alias(deliveries, 'earlier');
+
+/**
+ * SPEC §6 "Order": no earlier delivery of the same key is still open. An earlier one a worker
+ * holds in flight (under its lease) is open too, so no process can overtake it. Ids are
+ * assigned in order: a later event is queued only after the earlier one's transaction
+ * committed (settling needs the paid payment row, locked).
+ */
+function isNextOfItsKey(db: Db) {
+  return or(
+    isNull(deliveries.orderingKey),
+    notExists(
+      db
+        .select({ id: earlier.id })
+        .from(earlier)
+        .where(
+          and(
+            eq(earlier.orderingKey, deliveries.orderingKey),
+            lt(earlier.id, deliveries.id),
+            isOpen(earlier),
+          ),
+        ),
+    ),
+  );
+}
+
 export function createDeliveryStore(db: Db): DeliveryStore {
+  const nextOfItsKey = isNextOfItsKey(db);
   return {
     async claimDue(now, leaseMs, limit) {
       return db.transaction(async (tx) => {
@@ -31,16 +76,11 @@ export function createDeliveryStore(db: Db): DeliveryStore {
         const due = await tx
           .select({ id: deliveries.id })
           .from(deliveries)
-          .where(
-            and(
-              isNull(deliveries.deliveredAt),
-              isNull(deliveries.failedAt),
-              lte(deliveries.nextAttemptAt, now),
-            ),
-          )
+          .where(and(isOpen(deliveries), lte(deliveries.nextAttemptAt, now), nextOfItsKey))
           .orderBy(deliveries.nextAttemptAt)
           .limit(limit)
-          .for('update', { skipLocked: true });
+          // Waiting rows are filtered out, not counted: other payments are never held up.
+          .for('update', { of: deliveries, skipLocked: true });
         if (due.length === 0) return [];
         const rows = await tx
           .update(deliveries)

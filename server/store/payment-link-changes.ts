@@ -53,8 +53,8 @@ export function updateLink(db: Db): PaymentLinkStore['update'] {
 }
 
 /**
- * SPEC §3.4 DELETE: only a link without payments. Starting a payment takes a share lock on the
- * link before inserting (payment-store insertPending), so with the link locked here the check
+ * SPEC §3.4 DELETE: only a link without payments. Starting a payment locks the link before
+ * inserting (payment-store insertPending), so with the link locked here the check
  * cannot miss one; a payment that comes second finds no link. The foreign key from payments
  * stays as the last guard.
  */

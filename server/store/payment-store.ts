@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, lte, ne, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, lte, ne, type SQL, sql } from 'drizzle-orm';
 import * as v from 'valibot';
 import { PAYMENT_STATUSES, type Payment, type PaymentStatus } from '../domain/payment/payment.ts';
 import type { PaymentStore, PaymentTx } from '../domain/payment/payment-store.ts';
@@ -113,6 +113,29 @@ function transactionOf(tx: Db): PaymentTx {
 }
 
 /**
+ * SPEC §9: at most `maxPending` payments of a link pending at once; the oldest beyond that
+ * are cancelled, so their VA/QR refuses money. One past its deadline is not counted: it
+ * already refuses money, and the worker records it as expired, which is what it became.
+ */
+async function cancelPendingBeyond(tx: Db, linkId: number, maxPending: number, now: Date) {
+  const payable = and(
+    eq(payments.linkId, linkId),
+    eq(payments.status, 'pending'),
+    gt(payments.expiresAt, now),
+  );
+  const beyond = tx
+    .select({ id: payments.id })
+    .from(payments)
+    .where(payable)
+    .orderBy(desc(payments.id))
+    .offset(maxPending);
+  await tx
+    .update(payments)
+    .set({ status: 'cancelled', updatedAt: now, endedAt: now })
+    .where(and(payable, inArray(payments.id, beyond)));
+}
+
+/**
  * PostgreSQL refuses NUL in a text parameter (an error, not "no row"); a key with one matches
  * no stored row, so it is answered as not found without asking.
  */
@@ -124,15 +147,17 @@ export function createPaymentStore(db: Db): PaymentStore {
     return row ? toPayment(row) : null;
   };
   return {
-    async insertPending(payment, now, followUps) {
+    async insertPending(payment, { now, maxPending, followUps }) {
       try {
-        return await db.transaction(async (tx) => {
-          // Shared lock: payers may start in parallel, but not while a payment closes the link.
+        return await db.transaction(async (txAny) => {
+          const tx = txAny as unknown as Db;
+          // The link row first, as every payment transaction locks it (no deadlock), and
+          // exclusively: starts of one link queue here, so the pending count below is exact.
           const [link] = await tx
             .select()
             .from(paymentLinks)
             .where(eq(paymentLinks.id, payment.linkId))
-            .for('share');
+            .for('update');
           const open =
             link &&
             link.status === 'open' &&
@@ -141,16 +166,11 @@ export function createPaymentStore(db: Db): PaymentStore {
           if (!open) return 'link_not_open' as const;
           const [row] = await tx.insert(payments).values(payment).returning();
           if (!row) throw new Error('payment insert returned nothing');
+          await cancelPendingBeyond(tx, payment.linkId, maxPending, now);
           const stored = toPayment(row);
-          const account = followUps
-            ? await createAccountStore(tx as unknown as Db).findById(link.accountId)
-            : null;
+          const account = followUps ? await createAccountStore(tx).findById(link.accountId) : null;
           if (followUps && account) {
-            await insertDeliveries(
-              tx as unknown as Db,
-              followUps(stored, toPaymentLink(link), account),
-              now,
-            );
+            await insertDeliveries(tx, followUps(stored, toPaymentLink(link), account), now);
           }
           return stored;
         });

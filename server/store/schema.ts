@@ -157,6 +157,8 @@ export const deliveries = pgTable(
     messageId: text('message_id').notNull().unique(),
     /** The exact body to send (webhook JSON text, or the composed mail as JSON). */
     payload: text('payload').notNull(),
+    /** SPEC §6 "Order": same key, one at a time in `id` order; null for independent ones. */
+    orderingKey: text('ordering_key'),
     attempts: integer('attempts').notNull().default(0),
     lastStatusCode: integer('last_status_code'),
     lastError: text('last_error'),
@@ -171,6 +173,10 @@ export const deliveries = pgTable(
       .on(table.nextAttemptAt)
       .where(sql`${table.deliveredAt} is null and ${table.failedAt} is null`),
     index('deliveries_account').on(table.accountId, table.id.desc()),
+    // The claim's "is an earlier one of this key still open?" probe.
+    index('deliveries_pending_order')
+      .on(table.orderingKey, table.id)
+      .where(sql`${table.deliveredAt} is null and ${table.failedAt} is null`),
     check('deliveries_channel', sql`${table.channel} in ('webhook', 'email')`),
   ],
 );

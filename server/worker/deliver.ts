@@ -29,7 +29,9 @@ async function sendWebhook(deps: Deps, delivery: Delivery): Promise<AttemptOutco
     apiKey: account.apiKeySealed ? deps.secretBox.open(account.apiKeySealed) : '',
     accessToken: randomBytes(24).toString('base64url'),
   });
-  return postWebhook(delivery.target, delivery.payload, headers);
+  return postWebhook(delivery.target, delivery.payload, headers, {
+    allowPrivate: deps.config.CALLBACK_ALLOW_PRIVATE,
+  });
 }
 
 async function sendMail(deps: Deps, delivery: Delivery): Promise<AttemptOutcome> {
@@ -70,7 +72,8 @@ export async function attemptDelivery(deps: Deps, delivery: Delivery): Promise<A
     };
   }
   const at = deps.clock();
-  const delay = outcome.ok ? null : nextAttemptDelayMs(delivery.attempts + 1, Math.random());
+  const delay =
+    outcome.ok || outcome.isFinal ? null : nextAttemptDelayMs(delivery.attempts + 1, Math.random());
   const retryAt = delay === null ? null : new Date(at.getTime() + delay);
   await deps.deliveries.recordAttempt(delivery.id, outcome, at, retryAt);
   const fields = {

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { settle } from '../../tests/support/checkout-api.ts';
 import type { Deps } from '../deps.ts';
 import { createMerchant, type Merchant } from '../../tests/support/merchant.ts';
 import {
@@ -99,6 +100,28 @@ describe.each(testBackends())('two workers at once (%s)', (backend) => {
     expect(await sweepTogether()).toEqual({ expired: 0, settled: 0, attempted: 0 });
     const listed = await listDeliveries(t, merchant);
     expect(listed).toHaveLength(2 * PAYMENTS);
+    for (const row of listed) expect(row).toMatchObject({ attempts: 1, last_status_code: 200 });
+  });
+
+  it("keep each payment's settled callback behind its paid one in flight", async () => {
+    const reffs: string[] = [];
+    for (let i = 0; i < PAYMENTS; i++) {
+      const reff = (await paidVaPayment(t, merchant)).payment.reff_no;
+      expect((await settle(t, reff)).status).toBe(200);
+      reffs.push(reff);
+    }
+    // Every paid and settled callback is due at once; the merchant answers each after 100 ms.
+    for (let sweep = 0; sweep < 5 && idsOf('settled').length < PAYMENTS; sweep++)
+      await sweepTogether();
+
+    for (const reff of reffs) {
+      const of = receiver.received.filter((r) => bodyOf(r).data.transaction.reff_no === reff);
+      const statuses = of.map((r) => bodyOf(r).data.transaction.status);
+      expect(statuses, reff).toEqual(['paid', 'settled']);
+      // SPEC §6: settled left only after paid was answered (100 ms after it arrived).
+      expect(of[1]!.receivedAt - of[0]!.receivedAt, reff).toBeGreaterThanOrEqual(90);
+    }
+    const listed = await listDeliveries(t, merchant);
     for (const row of listed) expect(row).toMatchObject({ attempts: 1, last_status_code: 200 });
   });
 

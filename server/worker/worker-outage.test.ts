@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createMerchant, type Merchant } from '../../tests/support/merchant.ts';
 import {
@@ -7,6 +8,7 @@ import {
 import { createTestPaylink, type TestPaylink } from '../../tests/support/test-paylink.ts';
 import { deliveryOf, paidVaPayment } from '../../tests/support/worker-fixture.ts';
 import { createLogger } from '../logger.ts';
+import { deliveries } from '../store/schema.ts';
 import { createWorker } from './worker.ts';
 
 // SPEC §6 and §9: a database outage is not the merchant's failed delivery, and a failed query
@@ -97,10 +99,11 @@ describe('worker: a failing query', () => {
     undo();
     const delivery = await deliveryOf(t, merchant, PAID);
     expect(delivery).toMatchObject({ attempts: 1, delivered_at: null });
-    expect(delivery.last_error).toBe('internal error (Error)');
+    const [stored] = await t.db.select().from(deliveries).where(eq(deliveries.id, delivery.id));
+    expect(stored?.lastError).toBe('internal error (Error)');
     const logged = lines.join('\n');
     expect(logged).toMatch(/ warn delivery attempt failed delivery_id=\d+ event=/);
-    for (const text of [JSON.stringify(delivery), logged]) {
+    for (const text of [JSON.stringify(delivery), JSON.stringify(stored), logged]) {
       expect(text).not.toContain(SEALED);
       expect(text).not.toContain('params');
     }

@@ -1,4 +1,5 @@
 import { safeParse } from 'valibot';
+import type { CustomerField } from '../../server/domain/payment/bound-customer.ts';
 import {
   EmailSchema,
   IndonesianPhoneSchema,
@@ -33,30 +34,38 @@ export type CheckoutErrors = Partial<Record<CheckoutField, FieldProblem>>;
 
 const NameSchema = requiredText(255);
 
-function customerProblems(values: CheckoutValues): CheckoutErrors {
+function customerProblems(values: CheckoutValues, asked: readonly CustomerField[]): CheckoutErrors {
   const errors: CheckoutErrors = {};
   const name = values.customer_name ?? '';
   const email = values.customer_email?.trim() ?? '';
   const phone = values.customer_phone?.trim() ?? '';
-  if (name.trim() === '') errors.customer_name = 'nameRequired';
-  else if (!safeParse(NameSchema, name).success) errors.customer_name = 'nameTooLong';
-  if (email === '') errors.customer_email = 'emailRequired';
-  else if (!safeParse(EmailSchema, email).success) errors.customer_email = 'emailInvalid';
-  if (phone === '') errors.customer_phone = 'phoneRequired';
-  else if (!safeParse(IndonesianPhoneSchema, phone).success) errors.customer_phone = 'phoneInvalid';
+  if (asked.includes('name')) {
+    if (name.trim() === '') errors.customer_name = 'nameRequired';
+    else if (!safeParse(NameSchema, name).success) errors.customer_name = 'nameTooLong';
+  }
+  if (asked.includes('email')) {
+    if (email === '') errors.customer_email = 'emailRequired';
+    else if (!safeParse(EmailSchema, email).success) errors.customer_email = 'emailInvalid';
+  }
+  if (asked.includes('phone')) {
+    if (phone === '') errors.customer_phone = 'phoneRequired';
+    else if (!safeParse(IndonesianPhoneSchema, phone).success)
+      errors.customer_phone = 'phoneInvalid';
+  }
   return errors;
 }
 
 /**
- * Checks the pay form as the customer filled it: a method is chosen and, when the link asks
- * for them, name, email and an Indonesian mobile number (`08…` / `+628…`) are given.
- * Answers the problems by field; an empty object means the form may be sent.
+ * Checks the pay form as the customer filled it: a method is chosen and the details the form
+ * asks for (`asked`: the link requires them and its merchant did not give them) are there:
+ * name, email and an Indonesian mobile number (`08…` / `+628…`). Answers the problems by
+ * field; an empty object means the form may be sent.
  */
 export function checkCheckoutFields(
   values: CheckoutValues,
-  requiresCustomer: boolean,
+  asked: readonly CustomerField[],
 ): CheckoutErrors {
-  const errors = requiresCustomer ? customerProblems(values) : {};
+  const errors = customerProblems(values, asked);
   if (!values.method) errors.method = 'methodRequired';
   return errors;
 }

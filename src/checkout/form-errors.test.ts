@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CUSTOMER_FIELDS } from '../../server/domain/payment/bound-customer.ts';
 import { formProblems } from './form-errors.ts';
 
 const fields = {
@@ -16,7 +17,7 @@ describe('formProblems', () => {
       errors: { 'customer.email': ['Your email address is required.'] },
       fields: { ...fields, customer_email: '' },
     };
-    expect(formProblems(state, true)).toEqual({
+    expect(formProblems(state, CUSTOMER_FIELDS)).toEqual({
       errors: { customer_email: 'emailRequired' },
       isFormFailure: false,
     });
@@ -29,7 +30,7 @@ describe('formProblems', () => {
       errors: { method: ['Choose one of the offered payment methods.'] },
       fields: { ...fields, method: 'VA_XYZ' },
     };
-    expect(formProblems(state, true).errors).toEqual({ method: 'methodNotOffered' });
+    expect(formProblems(state, CUSTOMER_FIELDS).errors).toEqual({ method: 'methodNotOffered' });
   });
 
   it('adds what the same rules find that the server did not reach yet', () => {
@@ -39,7 +40,7 @@ describe('formProblems', () => {
       errors: { method: ['Choose a payment method.'] },
       fields: { customer_name: '', customer_email: 'x', customer_phone: '' },
     };
-    expect(formProblems(state, true).errors).toEqual({
+    expect(formProblems(state, CUSTOMER_FIELDS).errors).toEqual({
       method: 'methodRequired',
       customer_name: 'nameRequired',
       customer_email: 'emailInvalid',
@@ -54,11 +55,32 @@ describe('formProblems', () => {
       errors: { 'customer.phone': ['Must be an Indonesian mobile number (08… or +628…).'] },
       fields,
     };
-    expect(formProblems(state, true).errors).toEqual({ customer_phone: 'phoneInvalid' });
+    expect(formProblems(state, CUSTOMER_FIELDS).errors).toEqual({ customer_phone: 'phoneInvalid' });
+  });
+
+  it('is a form failure when the server names a detail the form does not ask for', () => {
+    const state = {
+      code: 'CUSTOMER_BOUND',
+      message: 'This payment link is for a particular customer.',
+      errors: { 'customer.email': ['The email cannot be changed.'] },
+      fields: { method: 'QRIS', customer_email: 'other@example.com', customer_phone: '' },
+    };
+    expect(formProblems(state, ['phone'])).toEqual({
+      errors: { customer_phone: 'phoneRequired' },
+      isFormFailure: false,
+    });
+    expect(
+      formProblems({ ...state, fields: { ...state.fields, customer_phone: '081234567890' } }, [
+        'phone',
+      ]),
+    ).toEqual({
+      errors: {},
+      isFormFailure: true,
+    });
   });
 
   it('is a form failure when no field is to blame', () => {
     const state = { code: 'LINK_NOT_OPEN', message: 'closed', errors: {}, fields };
-    expect(formProblems(state, true)).toEqual({ errors: {}, isFormFailure: true });
+    expect(formProblems(state, CUSTOMER_FIELDS)).toEqual({ errors: {}, isFormFailure: true });
   });
 });

@@ -1,3 +1,4 @@
+import type { CustomerField } from '../../server/domain/payment/bound-customer.ts';
 import type { CheckoutFormState } from '../../server/http/checkout/checkout-routes.ts';
 import {
   type CheckoutErrors,
@@ -33,12 +34,18 @@ export type FormProblems = {
  * verdict per field, worded by the same rules the browser uses, plus whatever else those
  * rules find, so the customer fixes everything in one round.
  */
-export function formProblems(state: CheckoutFormState, requiresCustomer: boolean): FormProblems {
-  const local = checkCheckoutFields(state.fields, requiresCustomer);
+export function formProblems(
+  state: CheckoutFormState,
+  asked: readonly CustomerField[],
+): FormProblems {
+  const local = checkCheckoutFields(state.fields, asked);
   const errors: CheckoutErrors = { ...local };
+  const onForm = new Set<CheckoutField>(['method', ...asked.map((f) => `customer_${f}` as const)]);
   for (const path of Object.keys(state.errors)) {
     const field = FIELD_OF_PATH[path];
-    if (!field) continue;
+    // A detail the form does not ask for (one the merchant gave) cannot be fixed there: the
+    // failure is shown for the form as a whole.
+    if (!field || !onForm.has(field)) continue;
     errors[field] =
       state.code === 'METHOD_NOT_OFFERED' && field === 'method'
         ? 'methodNotOffered'

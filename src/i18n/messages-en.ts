@@ -49,6 +49,7 @@ export const EN: Record<keyof typeof ID, string> = {
   methodRequired: 'Choose a payment method.',
   methodNotOffered: 'That method is not available for this payment. Choose another one.',
   formFailed: 'The payment could not be started. Please try again.',
+  formTooMany: 'Too many attempts. Please wait {seconds} seconds, then try again.',
   expiredHeading: 'This payment link has expired',
   expiredBody: 'The time to pay has passed. Contact the seller if you still want to pay.',
   closedHeading: 'This link no longer accepts payments',

@@ -51,6 +51,7 @@ export const ID = {
   methodRequired: 'Pilih salah satu metode pembayaran.',
   methodNotOffered: 'Metode itu tidak tersedia untuk pembayaran ini. Pilih metode lain.',
   formFailed: 'Pembayaran belum bisa dibuat. Silakan coba lagi.',
+  formTooMany: 'Terlalu banyak percobaan. Tunggu {seconds} detik, lalu coba lagi.',
   expiredHeading: 'Tautan pembayaran sudah kedaluwarsa',
   expiredBody:
     'Batas waktu pembayaran sudah lewat. Hubungi penjual jika Anda masih ingin membayar.',

@@ -4,9 +4,13 @@ import { resolveLang } from './resolve-lang.ts';
 
 const ONE_YEAR_SECONDS = 365 * 24 * 60 * 60;
 
-/** The `Set-Cookie` value that remembers an explicit language choice for a year. */
-export function langCookie(lang: Lang): string {
-  return `lang=${lang}; Path=/; Max-Age=${ONE_YEAR_SECONDS}; SameSite=Lax; HttpOnly`;
+/**
+ * The `Set-Cookie` value that remembers an explicit language choice for a year; `Secure`
+ * whenever the site is https (SPEC §9), so it never travels over plain http.
+ */
+export function langCookie(lang: Lang, options: { secure: boolean }): string {
+  const cookie = `lang=${lang}; Path=/; Max-Age=${ONE_YEAR_SECONDS}; SameSite=Lax; HttpOnly`;
+  return options.secure ? `${cookie}; Secure` : cookie;
 }
 
 type PageContext = {
@@ -14,6 +18,7 @@ type PageContext = {
   request: Request;
   cookies: AstroCookies;
   response: { headers: Headers };
+  locals: Pick<App.Locals, 'isHttps'>;
 };
 
 /**
@@ -27,6 +32,8 @@ export function pageLang(page: PageContext): Lang {
     cookie: page.cookies.get('lang')?.value,
     acceptLanguage: page.request.headers.get('accept-language'),
   });
-  if (isFromQuery) page.response.headers.append('set-cookie', langCookie(lang));
+  if (isFromQuery) {
+    page.response.headers.append('set-cookie', langCookie(lang, { secure: page.locals.isHttps }));
+  }
   return lang;
 }

@@ -62,6 +62,14 @@ describe('parseLang', () => {
 
 describe('langCookie', () => {
   it('remembers the choice site-wide for a year, same-site only', () => {
-    expect(langCookie('en')).toBe('lang=en; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly');
+    expect(langCookie('en', { secure: false })).toBe(
+      'lang=en; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly',
+    );
+  });
+
+  it('is Secure when the site is https (SPEC §9)', () => {
+    expect(langCookie('id', { secure: true })).toBe(
+      'lang=id; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly; Secure',
+    );
   });
 });

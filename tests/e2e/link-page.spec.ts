@@ -1,6 +1,7 @@
 import { CUSTOMER, fillCustomerDetails, payWith, waitForPaymentView } from './support/customer.ts';
+import { expectNoAxeViolations } from './support/axe.ts';
 import { expect, test } from './support/fixtures.ts';
-import { createLink, linkPath, patchLink, payLinkByVa } from './support/paylink.ts';
+import { createLink, E2E_BASE_URL, linkPath, patchLink, payLinkByVa } from './support/paylink.ts';
 
 test('the link page shows the order: merchant, title, description, items, total, time left', async ({
   page,
@@ -171,4 +172,46 @@ test('the time left counts from the deadline on the phone’s clock, not the pag
   await page.clock.install({ time: deadline - 30 * 60 * 1000 });
   await page.goto(linkPath(link));
   await expect(page.getByRole('timer')).toHaveText(/^(30:00|29:[0-5]\d)$/);
+});
+
+// docs/decisions/016: the details the merchant gave are shown, not asked, and cannot be changed.
+test('a link made for a customer shows their details and asks only for the rest', async ({
+  page,
+  request,
+  merchant,
+}) => {
+  const link = await createLink(request, merchant, {
+    title: 'Kaos',
+    total_amount: 50000,
+    required_customer_detail: true,
+    customer: { name: CUSTOMER.name, email: CUSTOMER.email },
+  });
+  await page.goto(linkPath(link));
+  const details = page.getByRole('region', { name: 'Data pembeli' });
+  await expect(details).toContainText(CUSTOMER.name);
+  await expect(details).toContainText(CUSTOMER.email);
+  await expect(page.getByRole('textbox')).toHaveCount(1);
+  await expectNoAxeViolations(page, 'link page with a bound customer');
+
+  await page.getByRole('button', { name: 'Bayar Rp 50.000' }).click();
+  await expect(page.getByRole('alert').getByRole('link')).toHaveText([
+    'Masukkan nomor HP Anda.',
+    'Pilih salah satu metode pembayaran.',
+  ]);
+  await fillCustomerDetails(page, { phone: CUSTOMER.phone });
+  await payWith(page, 'BRI Bank Rakyat Indonesia', 'Rp 50.000');
+  await waitForPaymentView(page);
+
+  // A post that tries another email (no page sends one) is refused with the form again.
+  const other = await createLink(request, merchant, {
+    title: 'Kaos',
+    total_amount: 50000,
+    customer: { name: CUSTOMER.name, email: CUSTOMER.email },
+  });
+  const refused = await request.post(`${linkPath(other)}/payments`, {
+    headers: { origin: E2E_BASE_URL },
+    form: { method: 'QRIS', customer_email: 'mallory@evil.example' },
+  });
+  expect(refused.status()).toBe(422);
+  expect(await refused.text()).toContain('Pembayaran belum bisa dibuat');
 });

@@ -54,7 +54,38 @@ test('every page sends a strict Content-Security-Policy', async ({ request, merc
     for (const source of scripts) expect(source, name).toMatch(/^'(self|sha256-[\w+/=]+)'$/);
     expect(csp.get('style-src') ?? [], name).not.toContain("'unsafe-inline'");
     expect(response.headers()['x-content-type-options'], name).toBe('nosniff');
+    expect(response.headers()['cross-origin-resource-policy'], name).toBe('same-origin');
   }
+  // The page's own script files: no other site may load them either.
+  const html = await (await request.get(pages.link)).text();
+  const script = /<script[^>]+src="(\/_astro\/[^"]+)"/.exec(html)?.[1] ?? '';
+  const asset = await request.get(script);
+  expect(asset.status()).toBe(200);
+  expect(asset.headers()['cross-origin-resource-policy']).toBe('same-origin');
+});
+
+// SPEC §9: the CSRF check knows one origin, PUBLIC_BASE_URL's (here http://127.0.0.1:PORT).
+// The same server reached under another name (DNS rebinding makes that an attacker's name,
+// and the browser then sends that name as Host and as Origin) cannot start a payment.
+test('a page reached under another host name cannot post; the public origin can', async ({
+  page,
+  request,
+  merchant,
+  browserGuard,
+}) => {
+  const link = await createLink(request, merchant, { title: 'Nama lain', total_amount: 20000 });
+  const otherName = E2E_BASE_URL.replace('127.0.0.1', 'localhost');
+  browserGuard.allowOrigin(otherName);
+  await page.goto(`${otherName}${linkPath(link)}`);
+  const [refused] = await Promise.all([
+    page.waitForResponse((response) => response.request().method() === 'POST'),
+    payWith(page, 'QRIS', 'Rp 20.000'),
+  ]);
+  expect(refused.status()).toBe(403);
+
+  await page.goto(linkPath(link));
+  await payWith(page, 'QRIS', 'Rp 20.000');
+  await waitForPaymentView(page);
 });
 
 test('a whole VA payment stays on our origin, logs no errors and fits a 360 px screen', async ({

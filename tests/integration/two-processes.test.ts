@@ -1,7 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { bodyOf, startMerchantReceiver } from '../support/merchant-receiver.ts';
-import { createRemoteMerchant, payNewLink, waitForDelivered } from '../support/remote-paylink.ts';
+import {
+  bodyOf,
+  type ReceivedCallback,
+  startMerchantReceiver,
+} from '../support/merchant-receiver.ts';
+import {
+  createRemoteMerchant,
+  payNewLink,
+  settleRemote,
+  waitForDelivered,
+} from '../support/remote-paylink.ts';
 import { createScratchDatabase } from '../support/scratch-database.ts';
 import { killAllServers, startServer, tempDataDir } from '../support/server-process.ts';
 import { expectSignedCallback, webhookIdOf } from '../support/verify-callback.ts';
@@ -77,4 +86,59 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('two server processes on one Pos
     );
     await Promise.all([a!.kill('SIGTERM'), b!.kill('SIGTERM')]);
   });
+
+  it(
+    "keep each payment's settled callback behind its paid one (SPEC §6 Order)",
+    { timeout: 60_000 },
+    async () => {
+      const database = await createScratchDatabase();
+      cleanups.push(database.drop);
+      const receiver = await startMerchantReceiver();
+      cleanups.push(receiver.close);
+      receiver.setDelay(100);
+      // Each payment's first paid callback is answered 500: it waits about 5 s for its retry,
+      // while its settled callback is already queued.
+      const refusedOnce = new Set<string>();
+      receiver.answerWith(({ body }) => {
+        const { reff_no: reffNo, status } = JSON.parse(body).data.transaction;
+        if (status !== 'paid' || refusedOnce.has(reffNo)) return undefined;
+        refusedOnce.add(reffNo);
+        return 500;
+      });
+      const env = { DATABASE_URL: database.url, SECRET_KEY: randomBytes(32).toString('hex') };
+      const dirs = await Promise.all([tempDataDir(), tempDataDir()]);
+      for (const dir of dirs) cleanups.push(dir.remove);
+      const [a, b] = await Promise.all(dirs.map((dir) => startServer({ dataDir: dir.dir, env })));
+      const merchant = await createRemoteMerchant(a!.baseUrl, { callback_url: receiver.url() });
+
+      const count = 6;
+      const reffs = await Promise.all(
+        Array.from({ length: count }, async (_, i) => {
+          const [one, other] = i % 2 === 0 ? [a!, b!] : [b!, a!];
+          const servers = { create: one.baseUrl, start: one.baseUrl, pay: one.baseUrl };
+          const { reffNo } = await payNewLink(servers, merchant, 20_000 + i);
+          await settleRemote(other.baseUrl, reffNo);
+          return reffNo;
+        }),
+      );
+      const isSettled = (r: ReceivedCallback) => bodyOf(r).data.transaction.status === 'settled';
+      await receiver.waitFor(count, isSettled, 30_000);
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+
+      const gaps: number[] = [];
+      for (const reffNo of reffs) {
+        const of = receiver.received.filter((r) => bodyOf(r).data.transaction.reff_no === reffNo);
+        const seen = of.map((r) => `${bodyOf(r).data.transaction.status} ${r.answered}`);
+        expect(seen, reffNo).toEqual(['paid 500', 'paid 200', 'settled 200']);
+        // Sent only once the paid callback was answered (100 ms after it arrived).
+        expect(of[2]!.receivedAt - of[1]!.receivedAt, reffNo).toBeGreaterThanOrEqual(90);
+        gaps.push(of[2]!.receivedAt - of[1]!.receivedAt);
+      }
+      console.info(
+        `two-processes order: ${count} payments, each paid 500, paid 200, settled 200; ` +
+          `settled arrived ${Math.min(...gaps)}–${Math.max(...gaps)} ms after its paid 200`,
+      );
+      await Promise.all([a!.kill('SIGTERM'), b!.kill('SIGTERM')]);
+    },
+  );
 });

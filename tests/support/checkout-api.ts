@@ -1,4 +1,4 @@
-import type { TestPaylink } from './test-paylink.ts';
+import { TEST_BASE_URL, type TestPaylink } from './test-paylink.ts';
 
 export type Answer = { status: number; body: any };
 
@@ -47,8 +47,8 @@ export function publicIdOf(link: { payment_url: string }): string {
   return link.payment_url.split('/b2b/')[1] ?? '';
 }
 
-/** The origin of `t.app.request('/…')`: a form post from our own page carries it. */
-export const PAGE_ORIGIN = 'http://localhost';
+/** The origin of our pages (PUBLIC_BASE_URL's): a post from our own page carries it. */
+export const PAGE_ORIGIN = new URL(TEST_BASE_URL).origin;
 
 /** A browser form post (no JavaScript path): answers status, Location and body text. */
 export async function postForm(

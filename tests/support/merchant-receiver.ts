@@ -14,6 +14,8 @@ export type ReceivedCallback = {
   headers: IncomingHttpHeaders;
   body: string;
   answered: number;
+  /** When the request's body had arrived (epoch ms), before the answer was sent. */
+  receivedAt: number;
 };
 
 /** A status to answer with, or a redirect (answered with a `Location` on this same server). */
@@ -27,6 +29,13 @@ export type MerchantReceiver = {
   /** Answers these, one per request in order, then the default again. */
   answerNext: (...answers: Answer[]) => void;
   setDefault: (answer: Answer) => void;
+  /**
+   * Picks the answer from the request itself (say, 500 to one payment's `paid` only); when it
+   * answers undefined, the queue and the default decide as usual. Null removes it.
+   */
+  answerWith: (
+    choose: ((request: { url: string; body: string }) => Answer | undefined) | null,
+  ) => void;
   /** Milliseconds to wait before answering (a slow merchant). */
   setDelay: (ms: number) => void;
   /** Stops listening and drops open connections: connections are refused until `listen`. */
@@ -71,19 +80,23 @@ export async function startMerchantReceiver(
   const received: ReceivedCallback[] = [];
   const queue: Answer[] = [];
   let fallback: Answer = 200;
+  let chooser: ((request: { url: string; body: string }) => Answer | undefined) | null = null;
   let delayMs = 0;
   let port = options.port ?? 0;
   const server: Server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
-      const reply = queue.shift() ?? fallback;
+      const url = request.url ?? '';
+      const body = Buffer.concat(chunks).toString('utf8');
+      const reply = chooser?.({ url, body }) ?? queue.shift() ?? fallback;
       received.push({
         method: request.method ?? '',
-        url: request.url ?? '',
+        url,
         headers: request.headers,
-        body: Buffer.concat(chunks).toString('utf8'),
+        body,
         answered: typeof reply === 'number' ? reply : reply.redirect,
+        receivedAt: Date.now(),
       });
       setTimeout(() => answer(response, reply, port), delayMs);
     });
@@ -132,6 +145,9 @@ export async function startMerchantReceiver(
     answerNext: (...answers) => queue.push(...answers),
     setDefault: (answer_) => {
       fallback = answer_;
+    },
+    answerWith: (choose) => {
+      chooser = choose;
     },
     setDelay: (ms) => {
       delayMs = ms;

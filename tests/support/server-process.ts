@@ -45,10 +45,12 @@ export async function startServer(options: {
   port?: number;
   env?: Record<string, string>;
   readyTimeoutMs?: number;
+  /** Another server entry than dist/server/entry.mjs (a copy of the build, altered). */
+  entry?: string;
 }): Promise<ServerProcess> {
   assertServerBuilt();
   const port = options.port ?? (await freePort());
-  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, SERVER_ENTRY], {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, options.entry ?? SERVER_ENTRY], {
     cwd: options.dataDir,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
@@ -60,6 +62,10 @@ export async function startServer(options: {
       ADMIN_TOKEN: INTEGRATION_ADMIN_TOKEN,
       WORKER_INTERVAL_MS: '200',
       LOG_LEVEL: 'warn',
+      // Test receivers listen on 127.0.0.1 (SPEC §6 refuses that unless allowed).
+      CALLBACK_ALLOW_PRIVATE: 'true',
+      // Every test calls from 127.0.0.1; the limits' own test turns them back on.
+      RATE_LIMITS: 'off',
       ...options.env,
     },
   });

@@ -71,6 +71,10 @@ export async function createTestPaylink(
     ADMIN_TOKEN: TEST_ADMIN_TOKEN,
     PUBLIC_BASE_URL: TEST_BASE_URL,
     LOG_LEVEL: 'silent',
+    // Test receivers listen on 127.0.0.1; tests of the refusal itself set it back to false.
+    CALLBACK_ALLOW_PRIVATE: 'true',
+    // Every test calls from one address; the limits' own tests turn them back on.
+    RATE_LIMITS: 'off',
     ...options.env,
   });
   const random = (size: number) => new Uint8Array(randomBytes(size));

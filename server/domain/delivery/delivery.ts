@@ -16,6 +16,11 @@ export type Delivery = {
   messageId: string;
   /** Exactly what is sent: the webhook body, or the composed mail as JSON. */
   payload: string;
+  /**
+   * Deliveries with the same key go out one at a time, in the order they were queued (SPEC §6
+   * "Order"): see ordering-key.ts. Null: independent of every other delivery (mails).
+   */
+  orderingKey: string | null;
   attempts: number;
   lastStatusCode: number | null;
   lastError: string | null;
@@ -28,17 +33,35 @@ export type Delivery = {
 
 export type NewDelivery = Pick<
   Delivery,
-  'accountId' | 'linkId' | 'paymentId' | 'channel' | 'event' | 'target' | 'messageId' | 'payload'
+  | 'accountId'
+  | 'linkId'
+  | 'paymentId'
+  | 'channel'
+  | 'event'
+  | 'target'
+  | 'messageId'
+  | 'payload'
+  | 'orderingKey'
 >;
 
 /** What one attempt came to. */
 export type AttemptOutcome =
-  { ok: true; statusCode: number | null } | { ok: false; statusCode: number | null; error: string };
+  | { ok: true; statusCode: number | null }
+  | {
+      ok: false;
+      statusCode: number | null;
+      /** For a webhook: `HTTP <status>`, `timeout`, `connection_failed` or `destination_not_allowed`. */
+      error: string;
+      /** Given up at once, not retried: trying again cannot help (a refused destination). */
+      isFinal?: boolean;
+    };
 
 export type DeliveryStore = {
   /**
    * Claims up to `limit` due deliveries for `leaseMs`: claimed rows are invisible to other
-   * workers until the lease ends, so a worker that dies mid-send is retried by another.
+   * workers until the lease ends, so a worker that dies mid-send is retried by another. A
+   * delivery whose ordering key has an earlier one not yet delivered nor given up (claimed,
+   * waiting for its retry, or due) is not claimed: it waits, and other keys go on.
    */
   claimDue: (now: Date, leaseMs: number, limit: number) => Promise<Delivery[]>;
   /** Records an attempt: delivered, retried at `retryAt`, or given up when `retryAt` is null. */

@@ -6,6 +6,7 @@ import { composeLinkMail, composeReceiptMail } from '../mail/index.ts';
 import type { Payment } from '../payment/payment.ts';
 import type { PaymentLink } from '../payment-link/payment-link.ts';
 import type { NewDelivery } from './delivery.ts';
+import { inquiryOrderingKey, transactionOrderingKey } from './ordering-key.ts';
 
 /** What turning state changes into deliveries needs besides the rows themselves. */
 export type EventContext = {
@@ -30,6 +31,7 @@ function webhook(
   event: string,
   target: string,
   body: unknown,
+  orderingKey: string,
 ): NewDelivery {
   return {
     accountId: subject.account.id,
@@ -40,6 +42,7 @@ function webhook(
     target,
     messageId: context.newMessageId(),
     payload: JSON.stringify(body),
+    orderingKey,
   };
 }
 
@@ -51,13 +54,14 @@ function transactionCallback(
   const target = callbackTarget(subject.link, subject.account);
   if (!target) return [];
   const { baseUrl, now } = context;
+  const key = transactionOrderingKey(subject.payment.id);
   if (subject.link.dialect === 'v4') {
     const v4Status = status === 'paid' ? 'paid' : 'completed';
     const body = buildV4PaymentLinkBody({ link: subject.link, status: v4Status, baseUrl });
-    return [webhook(subject, context, `payment_link.${v4Status}`, target, body)];
+    return [webhook(subject, context, `payment_link.${v4Status}`, target, body, key)];
   }
   const body = buildV1TransactionBody({ ...subject, status, now, baseUrl });
-  return [webhook(subject, context, `payment-link-transaction.${status}`, target, body)];
+  return [webhook(subject, context, `payment-link-transaction.${status}`, target, body, key)];
 }
 
 /** A payment was paid: the merchant's callback, and a receipt to a known customer email. */
@@ -104,7 +108,7 @@ export function inquiryDeliveries(
     methodName: context.methodName(subject.payment.methodCode),
     now: context.now,
   });
-  return [webhook(subject, context, event, target, body)];
+  return [webhook(subject, context, event, target, body, inquiryOrderingKey(subject.payment.id))];
 }
 
 /** SPEC §3.2 and §4: a link created with a customer email is mailed to the customer. */
@@ -147,5 +151,7 @@ function mailDelivery(
     channel: 'email' as const,
     event,
     messageId: context.newMessageId(),
+    // A mail to the customer is not part of the merchant's sequence: it never waits.
+    orderingKey: null,
   };
 }

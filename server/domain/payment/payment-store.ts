@@ -29,13 +29,18 @@ export type PaymentTx = {
 
 export type PaymentStore = {
   /**
-   * Stores a new pending payment if the link is still open at that moment (checked with the
-   * link row locked); 'method_value_taken' when the VA number is already in use.
+   * Stores a new pending payment if the link is still open at that moment, and cancels the
+   * link's oldest pending payments beyond the newest `maxPending` (those not yet past their
+   * deadline), all in one transaction with the link row locked first; 'method_value_taken'
+   * when the VA number is already in use.
    */
   insertPending: (
     payment: NewPayment,
-    now: Date,
-    followUps?: (stored: Payment, link: PaymentLink, account: Account) => NewDelivery[],
+    options: {
+      now: Date;
+      maxPending: number;
+      followUps?: (stored: Payment, link: PaymentLink, account: Account) => NewDelivery[];
+    },
   ) => Promise<Payment | 'link_not_open' | 'method_value_taken'>;
   findByReffNo: (reffNo: string) => Promise<Payment | null>;
   /** The newest payment with this method and VA number / QRIS reference. */

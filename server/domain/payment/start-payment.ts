@@ -11,6 +11,7 @@ import { buildDynamicQris, type QrisMerchant } from '../payment-method/qris/qris
 import { findVaBank, newVaNumber } from '../payment-method/va/va-banks.ts';
 import type { Clock, RandomBytes } from '../shared/clock.ts';
 import { type FieldErrors, failure, type Result, success } from '../shared/result.ts';
+import { customerOfPayment } from './bound-customer.ts';
 import type { Payment } from './payment.ts';
 import { newPaymentReference } from './payment-reference.ts';
 import type { PaymentStore } from './payment-store.ts';
@@ -24,6 +25,12 @@ export type StartPaymentDeps = {
   payments: PaymentStore;
   qrisMerchant: QrisMerchant;
   eventContext: (now: Date) => EventContext;
+  /**
+   * SPEC §9: at most MAX_PENDING_PER_LINK payments of one link pending at once (default 50);
+   * starting one more cancels the oldest. A customer has one or two at a time; a flood of
+   * anonymous starts would otherwise hold thousands of VA numbers and rows for a day each.
+   */
+  config: { MAX_PENDING_PER_LINK: number };
 };
 
 export type StartPaymentInput = { methodCode: string; customer: Customer | null };
@@ -52,7 +59,9 @@ export async function startPayment(
       },
     );
   }
-  const missing = missingCustomerDetails(link, input.customer);
+  const customer = customerOfPayment(link, input.customer);
+  if (!customer.ok) return customer;
+  const missing = missingCustomerDetails(link, customer.value);
   if (missing) return missing;
   const account = await deps.accounts.findById(link.accountId);
   if (!account) throw new Error(`payment link ${link.id} has no account`);
@@ -71,9 +80,8 @@ export async function startPayment(
         qrString: instrument.qrString,
         amount: link.totalAmount,
         status: 'pending',
-        // A link bound to its customer (v4, or v1.0 `customer`) pays as that customer when
-        // the request names none (SPEC §4).
-        customer: input.customer ?? link.customer,
+        // A link bound to its customer (v4, or v1.0 `customer`) pays as that customer.
+        customer: customer.value,
         expiresAt,
         paidAt: null,
         settledAt: null,
@@ -81,14 +89,17 @@ export async function startPayment(
         createdAt: now,
         updatedAt: now,
       },
-      now,
-      // SPEC §6: the optional inquiry event, written with the payment.
-      (payment, current, owner) =>
-        inquiryDeliveries(
-          { payment, link: current, account: owner },
-          deps.eventContext(now),
-          'payment_link.inquiry',
-        ),
+      {
+        now,
+        maxPending: deps.config.MAX_PENDING_PER_LINK,
+        // SPEC §6: the optional inquiry event, written with the payment.
+        followUps: (payment, current, owner) =>
+          inquiryDeliveries(
+            { payment, link: current, account: owner },
+            deps.eventContext(now),
+            'payment_link.inquiry',
+          ),
+      },
     );
     if (stored === 'link_not_open')
       return failure('LINK_NOT_OPEN', 'This payment link is no longer open.');

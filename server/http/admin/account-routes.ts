@@ -5,7 +5,8 @@ import { createAccount } from '../../domain/account/create-account.ts';
 import { failure } from '../../domain/shared/result.ts';
 import type { Deps } from '../../deps.ts';
 import { constantTimeEqual, sha256Hex } from '../../security/digest.ts';
-import { CallbackUrlSchema, EmailSchema, requiredText } from '../api-v1/field-schemas.ts';
+import { refuseNonPublicCallbackUrls } from '../callback-destinations.ts';
+import { EmailSchema, requiredText, WebhookUrlSchema } from '../api-v1/field-schemas.ts';
 import { NullableText } from '../envelope-schemas.ts';
 import { readJson, validate } from '../read-body.ts';
 import { sendData, sendFailure } from '../respond.ts';
@@ -20,8 +21,8 @@ export const NewAccountSchema = v.object({
       v.regex(/^\+?[0-9][0-9 -]{5,19}$/, 'Must be a phone number.'),
     ),
   ),
-  callback_url: CallbackUrlSchema,
-  inquiry_callback_url: CallbackUrlSchema,
+  callback_url: WebhookUrlSchema,
+  inquiry_callback_url: WebhookUrlSchema,
 });
 
 const AccountSchema = v.pipe(
@@ -96,6 +97,11 @@ export function adminRoutes(deps: Deps) {
     const checked = validate(NewAccountSchema, body.value);
     if (!checked.ok) return sendFailure(c, checked);
     const input = checked.value;
+    const refused = await refuseNonPublicCallbackUrls(deps.config, {
+      callback_url: input.callback_url,
+      inquiry_callback_url: input.inquiry_callback_url,
+    });
+    if (refused) return sendFailure(c, refused);
     const { account, credentials } = await createAccount(
       { ...deps, seal: deps.secretBox.seal, hashApiKey: sha256Hex },
       {

@@ -26,6 +26,7 @@ export const adminOperations: readonly Operation[] = [
     failures: [
       'ADMIN_DISABLED',
       'UNAUTHENTICATED',
+      'TOO_MANY_REQUESTS',
       'MALFORMED_BODY',
       'UNSUPPORTED_MEDIA_TYPE',
       'PAYLOAD_TOO_LARGE',

@@ -16,7 +16,12 @@ const common = {
   replies: { 200: { description: 'A bearer token.', json: dataEnvelope(AccessTokenSchema) } },
 } as const;
 
-const GRANT_FAILURES = ['INVALID_CREDENTIALS', 'ACCOUNT_SUSPENDED', ...BODY_FAILURES] as const;
+const GRANT_FAILURES = [
+  'INVALID_CREDENTIALS',
+  'ACCOUNT_SUSPENDED',
+  'TOO_MANY_REQUESTS',
+  ...BODY_FAILURES,
+] as const;
 
 /** SPEC §3.1, as access-token-routes.ts answers them. */
 export const accessTokenOperations: readonly Operation[] = [

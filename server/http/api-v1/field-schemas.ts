@@ -84,12 +84,27 @@ export function wholeNumber(min: number, max: number) {
   );
 }
 
-export const CallbackUrlSchema = v.nullish(
+const AbsoluteUrlSchema = v.pipe(
+  v.string('Must be a string.'),
+  v.check(
+    isAllowedCallbackUrl,
+    'Must be an absolute https URL (http only for localhost) of at most 2048 characters, without user-info.',
+  ),
+);
+
+/** A URL the customer's browser is sent to (`redirect_url`). */
+export const CallbackUrlSchema = v.nullish(AbsoluteUrlSchema);
+
+/**
+ * A URL Paylink itself POSTs callbacks to. Its handler also checks that it leads to a public
+ * address (SPEC §6, server/http/callback-destinations.ts): that needs DNS, so not here.
+ */
+export const WebhookUrlSchema = v.nullish(
   v.pipe(
-    v.string('Must be a string.'),
-    v.check(
-      isAllowedCallbackUrl,
-      'Must be an absolute https URL (http only for localhost) of at most 2048 characters, without user-info.',
+    AbsoluteUrlSchema,
+    v.description(
+      'Must lead to a public address: a host that is, or resolves to, a loopback, private, ' +
+        'link-local, multicast or reserved address is refused.',
     ),
   ),
 );

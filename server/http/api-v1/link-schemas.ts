@@ -10,6 +10,7 @@ import {
   optionalText,
   requiredText,
   StorableString,
+  WebhookUrlSchema,
   wholeNumber,
 } from './field-schemas.ts';
 
@@ -120,7 +121,7 @@ export const CreateLinkBodySchema = jsonObject({
   optional_metadata: MetadataSchema,
   description: optionalText(1000),
   customer: CustomerSchema,
-  callback_url: CallbackUrlSchema,
+  callback_url: WebhookUrlSchema,
 });
 
 export function toCreateLinkInput(

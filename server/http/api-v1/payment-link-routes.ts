@@ -7,6 +7,7 @@ import {
   updatePaymentLink,
 } from '../../domain/payment-link/update-payment-link.ts';
 import type { Deps } from '../../deps.ts';
+import { refuseNonPublicCallbackUrls } from '../callback-destinations.ts';
 import { idempotencyKey } from './idempotency-key.ts';
 import { readJson, validate } from '../read-body.ts';
 import { paginate, sendData, sendFailure, sendList } from '../respond.ts';
@@ -38,6 +39,10 @@ export function paymentLinkRoutes(deps: Deps) {
     if (!body.ok) return sendFailure(c, body);
     const checked = validate(CreateLinkBodySchema, body.value);
     if (!checked.ok) return sendFailure(c, checked);
+    const refused = await refuseNonPublicCallbackUrls(deps.config, {
+      callback_url: checked.value.callback_url,
+    });
+    if (refused) return sendFailure(c, refused);
     const account = c.var.account;
     const created = await createPaymentLink(deps, account.id, toCreateLinkInput(checked.value));
     if (!created.ok) return sendFailure(c, created);

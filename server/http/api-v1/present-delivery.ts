@@ -14,7 +14,13 @@ export const DeliveryObjectSchema = v.pipe(
     payment_link_id: v.nullable(WholeNumber),
     attempts: WholeNumber,
     last_status_code: v.nullable(WholeNumber),
-    last_error: NullableText,
+    last_error: v.pipe(
+      NullableText,
+      v.description(
+        'A callback: `HTTP <status>`, `timeout`, `connection_failed` or ' +
+          '`destination_not_allowed` (SPEC §6). A mail: what the mail server answered.',
+      ),
+    ),
     next_attempt_at: v.nullable(WibTime),
     delivered_at: v.nullable(WibTime),
     failed_at: v.nullable(WibTime),
@@ -22,6 +28,17 @@ export const DeliveryObjectSchema = v.pipe(
   }),
   v.title('WebhookDelivery'),
 );
+
+const WEBHOOK_ERROR = /^(?:HTTP \d{3}|timeout|connection_failed|destination_not_allowed)$/;
+
+/**
+ * SPEC §6: a callback's error is its HTTP status or one of three words. Rows written before
+ * that rule kept socket errors (`fetch failed (ECONNRESET)`); they read as what they were.
+ */
+export function shownWebhookError(stored: string | null): string | null {
+  if (stored === null || WEBHOOK_ERROR.test(stored)) return stored;
+  return /^timeout\b/.test(stored) ? 'timeout' : 'connection_failed';
+}
 
 export function presentDelivery(delivery: Delivery): v.InferOutput<typeof DeliveryObjectSchema> {
   const settled = delivery.deliveredAt ?? delivery.failedAt;
@@ -35,7 +52,8 @@ export function presentDelivery(delivery: Delivery): v.InferOutput<typeof Delive
     payment_link_id: delivery.linkId,
     attempts: delivery.attempts,
     last_status_code: delivery.lastStatusCode,
-    last_error: delivery.lastError,
+    last_error:
+      delivery.channel === 'webhook' ? shownWebhookError(delivery.lastError) : delivery.lastError,
     next_attempt_at: settled ? null : toWibIso(delivery.nextAttemptAt),
     delivered_at: delivery.deliveredAt ? toWibIso(delivery.deliveredAt) : null,
     failed_at: delivery.failedAt ? toWibIso(delivery.failedAt) : null,

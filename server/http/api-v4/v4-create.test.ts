@@ -184,7 +184,7 @@ describe('POST /api/v4/payment_links (SPEC §4)', () => {
     expect(Object.keys(answer.body.data.attributes)).not.toContain('currency');
   });
 
-  it('shows the page in the display name, prefilled with the customer, every method offered', async () => {
+  it('shows the page in the display name, bound to the customer, every method offered', async () => {
     const created = await v4.create({ ...EXAMPLE_ATTRIBUTES, referenceId: nextReference() });
     const publicId = publicIdOfUrl(created.body.data.attributes.paymentLinkUrl);
     const view = await createCheckoutReader(t.deps).linkPage(publicId);
@@ -194,7 +194,8 @@ describe('POST /api/v4/payment_links (SPEC §4)', () => {
       total: 10_000,
       state: 'open',
       requiresCustomer: false,
-      customerPrefill: { name: 'John Doe', email: 'john@example.com', phone: '080000000000' },
+      boundCustomer: { name: 'John Doe', email: 'john@example.com', phone: '080000000000' },
+      askedCustomerFields: [],
     });
     // Rp 10.000 is within every method's limits (SPEC §5).
     const offered = view?.methodGroups.flatMap((group) => group.methods.map((m) => m.code));

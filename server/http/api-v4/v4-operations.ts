@@ -8,7 +8,12 @@ const common = {
   errorStyle: 'json-api',
 } as const;
 
-const AUTH_FAILURES = ['UNAUTHENTICATED', 'INVALID_CREDENTIALS', 'ACCOUNT_SUSPENDED'] as const;
+const AUTH_FAILURES = [
+  'UNAUTHENTICATED',
+  'INVALID_CREDENTIALS',
+  'ACCOUNT_SUSPENDED',
+  'TOO_MANY_REQUESTS',
+] as const;
 
 /** SPEC §4, as v4-routes.ts answers them. */
 export const v4Operations: readonly Operation[] = [

@@ -47,7 +47,9 @@ export const checkoutOperations: readonly Operation[] = [
       'LINK_NOT_OPEN',
       'METHOD_NOT_OFFERED',
       'CUSTOMER_DETAILS_REQUIRED',
+      'CUSTOMER_BOUND',
       'NO_METHOD_FOR_AMOUNT',
+      'TOO_MANY_REQUESTS',
     ],
   },
   {
@@ -58,7 +60,7 @@ export const checkoutOperations: readonly Operation[] = [
     replies: {
       303: { description: 'Back to the link page.', headers: { Location: 'The link page.' } },
     },
-    failures: ['FORBIDDEN_ORIGIN', 'PAYMENT_NOT_FOUND'],
+    failures: ['FORBIDDEN_ORIGIN', 'PAYMENT_NOT_FOUND', 'TOO_MANY_REQUESTS'],
   },
   {
     ...common,

@@ -7,6 +7,7 @@ import { isPublicId } from '../../domain/shared/ids.ts';
 import { type Failure, failure, type FieldErrors } from '../../domain/shared/result.ts';
 import type { Deps } from '../../deps.ts';
 import { presentPayment } from '../api-v1/present-payment.ts';
+import { type RateLimits, tooManyRequests } from '../rate-limit/rate-limits.ts';
 import { validate } from '../read-body.ts';
 import { sendData, sendFailure } from '../respond.ts';
 import {
@@ -25,13 +26,15 @@ export type CheckoutFormState = {
   message: string;
   errors: FieldErrors;
   fields: Record<string, string>;
+  /** Over the payment-start limit (SPEC §9): the page's `Retry-After`, in seconds. */
+  retryAfterSeconds?: number;
 };
 export type CheckoutEnv = { Variables: { checkoutForm: CheckoutFormState } };
 
 const LINK_NOT_FOUND = failure('LINK_NOT_FOUND', 'Payment Link not found.');
 
 /** SPEC §7: the customer-facing endpoints under /b2b/{public id}. */
-export function checkoutRoutes(deps: Deps) {
+export function checkoutRoutes(deps: Deps, limits: Pick<RateLimits, 'paymentAttempt'>) {
   const routes = new Hono<CheckoutEnv>();
   // Posts must come from our own pages or from a non-browser client (CSRF).
   routes.use('*', sameOriginPosts(deps.config.PUBLIC_BASE_URL));
@@ -49,16 +52,21 @@ export function checkoutRoutes(deps: Deps) {
     const request = await readPaymentRequest(c);
     // A failed form post falls through to the page, which shows it again (or the unknown-link
     // page) instead of raw JSON; a JSON client gets the failure envelope.
-    const refuse = (failed: Failure) => {
+    const refuse = (failed: Failure, retryAfterSeconds?: number) => {
+      if (retryAfterSeconds) c.header('Retry-After', String(retryAfterSeconds));
       if (!request.isForm) return sendFailure(c, failed);
       c.set('checkoutForm', {
         code: failed.code,
         message: failed.message,
         errors: failed.errors ?? {},
         fields: request.fields,
+        ...(retryAfterSeconds ? { retryAfterSeconds } : {}),
       });
       return next();
     };
+    // SPEC §9: counted before anything is looked up or written.
+    const wait = limits.paymentAttempt(c, 'start', publicId);
+    if (wait > 0) return refuse(tooManyRequests(wait), wait);
     const link = await findLink(publicId);
     if (!link) return refuse(LINK_NOT_FOUND);
     const started = request.input.ok
@@ -84,6 +92,11 @@ export function checkoutRoutes(deps: Deps) {
   // "Choose another method": the pending payment is cancelled first, so it cannot be paid too.
   routes.post('/:publicId/payments/:reffNo/cancel', async (c) => {
     const { publicId, reffNo } = c.req.param();
+    const wait = limits.paymentAttempt(c, 'cancel', publicId);
+    if (wait > 0) {
+      c.header('Retry-After', String(wait));
+      return sendFailure(c, tooManyRequests(wait));
+    }
     const found = await findPayment(publicId, reffNo);
     if (!found) return sendFailure(c, failure('PAYMENT_NOT_FOUND', 'No such payment.'));
     await cancelPayment(deps, found.payment.id);

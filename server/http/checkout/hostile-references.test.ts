@@ -1,6 +1,6 @@
 import { decode, encode, tag, withCrcTag } from 'promptparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { publicIdOf, startPayment } from '../../../tests/support/checkout-api.ts';
+import { PAGE_ORIGIN, publicIdOf, startPayment } from '../../../tests/support/checkout-api.ts';
 import { paymentRow } from '../../../tests/support/checkout-db.ts';
 import { createLinkOk } from '../../../tests/support/link-api.ts';
 import { createMerchant } from '../../../tests/support/merchant.ts';
@@ -32,7 +32,7 @@ describe.each(testBackends())('payment references a client made up (%s)', (backe
   const send = (method: string, path: string, body?: unknown) =>
     t.app.request(path, {
       method,
-      headers: { 'content-type': 'application/json', origin: 'http://localhost' },
+      headers: { 'content-type': 'application/json', origin: PAGE_ORIGIN },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
 

@@ -6,7 +6,7 @@ import { isDatabaseUnavailable } from '../../store/database-unavailable.ts';
 import { readLiveStatus } from './live-status.ts';
 
 /** A comment line at least this often keeps proxies and phones from dropping the stream. */
-const HEARTBEAT_MS = 20_000;
+export const HEARTBEAT_MS = 20_000;
 /** How long a browser waits before reconnecting (the stream's `retry:`). */
 const RETRY_MS = 3000;
 /** Time-driven changes (an expiry) are looked at just after they happen. */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { postForm, publicIdOf } from '../../../tests/support/checkout-api.ts';
+import { PAGE_ORIGIN, postForm, publicIdOf } from '../../../tests/support/checkout-api.ts';
 import { countPayments, paymentRowsOf } from '../../../tests/support/checkout-db.ts';
 import { createLinkOk } from '../../../tests/support/link-api.ts';
 import { createMerchant, type Merchant } from '../../../tests/support/merchant.ts';
@@ -44,7 +44,7 @@ describe('POST /b2b/{id}/payments as a form post', () => {
     });
   });
 
-  it('is accepted from the public origin too (PUBLIC_BASE_URL, behind a proxy)', async () => {
+  it('is accepted from the public origin (PUBLIC_BASE_URL, behind a proxy)', async () => {
     const link = await newLink();
     const answer = await postForm(
       t,
@@ -54,6 +54,22 @@ describe('POST /b2b/{id}/payments as a form post', () => {
     );
     expect(answer.status).toBe(303);
     expect(await countPayments(t, link.id)).toBe(1);
+  });
+
+  // SPEC §9: the origin compared is PUBLIC_BASE_URL's, never one made of the Host header.
+  it('403 when Host names another site and Origin matches that Host', async () => {
+    const link = await newLink();
+    const response = await t.app.request(`http://evil.example/b2b/${link.publicId}/payments`, {
+      method: 'POST',
+      headers: {
+        host: 'evil.example',
+        origin: 'http://evil.example',
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      body: 'method=QRIS',
+    });
+    expect(response.status).toBe(403);
+    expect(await countPayments(t, link.id)).toBe(0);
   });
 
   it('ignores empty customer fields when the link does not require them', async () => {
@@ -70,7 +86,8 @@ describe('POST /b2b/{id}/payments as a form post', () => {
 
   it.each([
     ['another site', 'https://evil.example'],
-    ['a look-alike of the page origin', 'http://localhost.evil.example'],
+    ['a look-alike of the page origin', 'https://pay.example.test.evil.example'],
+    ['the address of the request itself', 'http://localhost'],
     ['the public host over http', TEST_BASE_URL.replace('https:', 'http:')],
     ['an opaque origin', 'null'],
   ])('403 from %s, and nothing is created', async (_, origin) => {
@@ -135,7 +152,7 @@ describe('POST /b2b/{id}/payments as a form post', () => {
     const link = await newLink();
     const response = await t.app.request(`/b2b/${link.publicId}/payments`, {
       method: 'POST',
-      headers: { 'content-type': type, origin: 'http://localhost' },
+      headers: { 'content-type': type, origin: PAGE_ORIGIN },
       body,
     });
     expect(response.status).toBe(404);
@@ -148,7 +165,7 @@ describe('POST /b2b/{id}/payments as a form post', () => {
     form.set('method', 'VA_BRI');
     const response = await t.app.request(`/b2b/${link.publicId}/payments`, {
       method: 'POST',
-      headers: { origin: 'http://localhost' },
+      headers: { origin: PAGE_ORIGIN },
       body: form,
     });
     expect(response.status).toBe(303);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { publicIdOf, startPayment } from '../../../tests/support/checkout-api.ts';
+import { PAGE_ORIGIN, publicIdOf, startPayment } from '../../../tests/support/checkout-api.ts';
 import { countPayments } from '../../../tests/support/checkout-db.ts';
 import { createLinkOk, expectFailure, expectInvalid } from '../../../tests/support/link-api.ts';
 import { createMerchant } from '../../../tests/support/merchant.ts';
@@ -109,7 +109,7 @@ describe.each(testBackends())('POST /b2b/{id}/payments: hostile input (%s)', (ba
     expect((await post(big)).status).toBe(413);
     const form = await t.app.request(`/b2b/${link.publicId}/payments`, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost' },
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: PAGE_ORIGIN },
       body: `method=QRIS&pad=${'x'.repeat(64 * 1024)}`,
     });
     expect(form.status).toBe(413);

@@ -67,12 +67,23 @@ function failureReply(operation: Operation, status: number, reasons: ErrorCode[]
     operation.errorStyle === 'json-api'
       ? jsonApiFailureDocument(status, reasons)
       : failureEnvelope(status, reasons);
-  const retry = { 'Retry-After': 'Seconds to wait before trying again.' };
-  return {
-    description: `Refused: ${reasons.join(', ')}.`,
-    json,
-    ...(status === 503 ? { headers: retry } : {}),
-  };
+  const description = `Refused: ${reasons.join(', ')}.`;
+  // SPEC §9: an answer over a limit, or while the database is away, says when to come back.
+  if (status === 429) {
+    return {
+      description,
+      json,
+      headers: { 'Retry-After': 'Whole seconds until a retry can pass.' },
+    };
+  }
+  if (status === 503) {
+    return {
+      description,
+      json,
+      headers: { 'Retry-After': 'Seconds to wait before trying again.' },
+    };
+  }
+  return { description, json };
 }
 
 function parametersOf(operation: Operation): ParameterObject[] {

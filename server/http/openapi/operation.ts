@@ -111,8 +111,9 @@ export const BODY_FAILURES = [
   'VALIDATION_FAILED',
 ] as const satisfies readonly ErrorCode[];
 
-/** A v1.0 call with a bearer token on `/{account_id}` paths (SPEC §3.1). */
+/** A v1.0 call with a bearer token on `/{account_id}` paths (SPEC §3.1; §9 limits). */
 export const BEARER_FAILURES = [
+  'TOO_MANY_REQUESTS',
   'UNAUTHENTICATED',
   'INVALID_TOKEN',
   'PARTNER_MISMATCH',

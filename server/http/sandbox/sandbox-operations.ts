@@ -14,6 +14,7 @@ const paid = { 200: { description: 'Paid.', json: dataEnvelope(SandboxPaymentSch
 const BODY = [
   'NOT_FOUND',
   'FORBIDDEN_ORIGIN',
+  'TOO_MANY_REQUESTS',
   'UNSUPPORTED_MEDIA_TYPE',
   'PAYLOAD_TOO_LARGE',
   'VALIDATION_FAILED',
@@ -59,7 +60,7 @@ export const sandboxOperations: readonly Operation[] = [
     path: '/sandbox/simulate/{reff_no}',
     summary: 'Pay a payment exactly (the page’s button)',
     replies: SEE_OTHER('payment page'),
-    failures: ['NOT_FOUND', 'FORBIDDEN_ORIGIN', 'PAYMENT_NOT_FOUND'],
+    failures: ['NOT_FOUND', 'FORBIDDEN_ORIGIN', 'TOO_MANY_REQUESTS', 'PAYMENT_NOT_FOUND'],
   },
   {
     ...common,
@@ -67,6 +68,6 @@ export const sandboxOperations: readonly Operation[] = [
     summary: 'Pay from the bank simulator’s form',
     body: { media: { 'application/x-www-form-urlencoded': SandboxPayFormSchema } },
     replies: SEE_OTHER('bank simulator page, with the outcome'),
-    failures: ['NOT_FOUND', 'FORBIDDEN_ORIGIN'],
+    failures: ['NOT_FOUND', 'FORBIDDEN_ORIGIN', 'TOO_MANY_REQUESTS'],
   },
 ];

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
+  PAGE_ORIGIN,
   payVa,
   postForm,
   publicIdOf,
@@ -134,7 +135,7 @@ describe('with PAYMENT_PROVIDER=none', () => {
     for (const [method, path, body] of calls) {
       const response = await real.app.request(path, {
         method,
-        headers: { 'content-type': 'application/json', origin: 'http://localhost' },
+        headers: { 'content-type': 'application/json', origin: PAGE_ORIGIN },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
       expect(response.status, `${method} ${path}`).toBe(404);

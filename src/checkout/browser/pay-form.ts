@@ -1,3 +1,4 @@
+import type { CustomerField } from '../../../server/domain/payment/bound-customer.ts';
 import {
   CHECKOUT_FIELDS,
   type CheckoutErrors,
@@ -10,7 +11,8 @@ import { showFieldErrors, showSummary } from './pay-form-errors.ts';
 
 /** What PayForm.astro puts on the form for this script (data-* attributes). */
 type FormSetup = {
-  requiresCustomer: boolean;
+  /** The customer details the form asks for (the link's required ones the merchant did not give). */
+  asked: CustomerField[];
   problems: Record<FieldProblem, string>;
   summaryTitle: string;
   errorPrefix: string;
@@ -31,9 +33,9 @@ function readValues(form: HTMLFormElement): CheckoutValues {
  * The problems in the form as filled; null when this browser cannot run the check (an old
  * WebView without `String.prototype.isWellFormed`): the server checks the post anyway.
  */
-function checkForm(form: HTMLFormElement, requiresCustomer: boolean): CheckoutErrors | null {
+function checkForm(form: HTMLFormElement, asked: readonly CustomerField[]): CheckoutErrors | null {
   try {
-    return checkCheckoutFields(readValues(form), requiresCustomer);
+    return checkCheckoutFields(readValues(form), asked);
   } catch {
     return null;
   }
@@ -57,7 +59,7 @@ function focusTarget(event: MouseEvent): void {
 export function enhancePayForm(form: HTMLFormElement): void {
   const data = form.dataset;
   const setup: FormSetup = {
-    requiresCustomer: data.requiresCustomer === 'true',
+    asked: JSON.parse(data.askedFields ?? '[]'),
     problems: JSON.parse(data.problems ?? '{}'),
     summaryTitle: data.summaryTitle ?? '',
     errorPrefix: data.errorPrefix ?? '',
@@ -74,7 +76,7 @@ export function enhancePayForm(form: HTMLFormElement): void {
   };
 
   form.addEventListener('submit', (event) => {
-    const found = checkForm(form, setup.requiresCustomer);
+    const found = checkForm(form, setup.asked);
     formError = null;
     if (!found || Object.keys(found).length === 0) return show();
     event.preventDefault();
@@ -84,7 +86,7 @@ export function enhancePayForm(form: HTMLFormElement): void {
   });
   // Once a field is flagged, it is checked again as the customer corrects it.
   form.addEventListener('input', () => {
-    const found = Object.keys(errors).length > 0 && checkForm(form, setup.requiresCustomer);
+    const found = Object.keys(errors).length > 0 && checkForm(form, setup.asked);
     if (!found) return;
     errors = remainingErrors(errors, found);
     show();
