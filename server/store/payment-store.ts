@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, inArray, lte, ne, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, lte, ne, sql } from 'drizzle-orm';
 import * as v from 'valibot';
 import { PAYMENT_STATUSES, type Payment, type PaymentStatus } from '../domain/payment/payment.ts';
 import type { PaymentStore, PaymentTx } from '../domain/payment/payment-store.ts';
@@ -6,6 +6,7 @@ import type { Db } from './database.ts';
 import { createAccountStore } from './account-store.ts';
 import { insertDeliveries } from './delivery-store.ts';
 import { toPaymentLink } from './payment-link-store.ts';
+import { paymentListConditions, paymentListOrder } from './payment-list-sql.ts';
 import { paymentLinks, payments } from './schema.ts';
 
 type PaymentRow = typeof payments.$inferSelect;
@@ -208,19 +209,16 @@ export function createPaymentStore(db: Db): PaymentStore {
         .limit(limit);
       return rows.map(toPayment);
     },
-    async listByAccount(accountId, filter) {
-      const where: SQL[] = [eq(payments.accountId, accountId)];
-      if (filter.linkId !== null) where.push(eq(payments.linkId, filter.linkId));
-      if (filter.status !== null) where.push(eq(payments.status, filter.status));
-      const condition = and(...where);
+    async listByAccount(accountId, query) {
+      const condition = and(...paymentListConditions(accountId, query));
       const rows = await db
         .select()
         .from(payments)
         .innerJoin(paymentLinks, eq(paymentLinks.id, payments.linkId))
         .where(condition)
-        .orderBy(desc(payments.id))
-        .limit(filter.perPage)
-        .offset((filter.page - 1) * filter.perPage);
+        .orderBy(...paymentListOrder(query))
+        .limit(query.perPage)
+        .offset((query.page - 1) * query.perPage);
       const [counted] = await db.select({ total: count() }).from(payments).where(condition);
       return {
         rows: rows.map((row) => ({
