@@ -1,4 +1,18 @@
-import { eq, gt, gte, ilike, inArray, lt, lte, ne, notInArray, type SQL, sql } from 'drizzle-orm';
+import {
+  and,
+  count,
+  eq,
+  gt,
+  gte,
+  ilike,
+  inArray,
+  lt,
+  lte,
+  ne,
+  notInArray,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type {
   InstantRange,
@@ -6,8 +20,9 @@ import type {
   PaymentListQuery,
   PaymentStatusFilter,
 } from '../domain/payment/payment-list-query.ts';
+import type { Db } from './database.ts';
 import { containsPattern } from './like-pattern.ts';
-import { payments } from './schema.ts';
+import { paymentLinks, payments } from './schema.ts';
 
 const NOTHING = sql`false`;
 
@@ -60,22 +75,37 @@ export function paymentListConditions(accountId: string, query: PaymentListQuery
   return where;
 }
 
-const SORT_COLUMNS = {
-  id: null,
-  created_at: payments.createdAt,
-  amount: payments.amount,
-  payment_date: payments.paidAt,
-} as const;
-
 /**
  * `ORDER BY` for the query: its key, then id in the same direction, so that equal keys keep
- * one order from page to page. Payments never paid come last in both directions.
+ * one order from page to page. Payments never paid come last in both directions. id is never
+ * null, yet PostgreSQL matches an index's order NULLS clause and all: each clause below is the
+ * order of the index the sort walks (schema.ts), forwards or backwards, so no sort is needed.
  */
 export function paymentListOrder(query: PaymentListQuery): SQL[] {
-  const direction = query.sortOrder === 'asc' ? sql`asc` : sql`desc`;
-  const column = SORT_COLUMNS[query.sortBy];
+  const ascending = query.sortOrder === 'asc';
+  const direction = ascending ? sql`asc` : sql`desc`;
+  // payments_account is (account_id, id DESC NULLS LAST).
+  if (query.sortBy === 'id')
+    return [ascending ? sql`${payments.id} asc nulls first` : sql`${payments.id} desc nulls last`];
   const byId = sql`${payments.id} ${direction}`;
-  if (column === null) return [byId];
-  const nulls = query.sortBy === 'payment_date' ? sql` nulls last` : sql``;
-  return [sql`${column} ${direction}${nulls}`, byId];
+  if (query.sortBy === 'payment_date')
+    return [sql`${payments.paidAt} ${direction} nulls last`, byId];
+  const column = query.sortBy === 'amount' ? payments.amount : payments.createdAt;
+  return [sql`${column} ${direction}`, byId];
+}
+
+/** The page (with each payment's link) and the count of one list query, as the store runs them. */
+export function paymentListStatements(db: Db, accountId: string, query: PaymentListQuery) {
+  const where = and(...paymentListConditions(accountId, query));
+  return {
+    page: db
+      .select()
+      .from(payments)
+      .innerJoin(paymentLinks, eq(paymentLinks.id, payments.linkId))
+      .where(where)
+      .orderBy(...paymentListOrder(query))
+      .limit(query.perPage)
+      .offset((query.page - 1) * query.perPage),
+    total: db.select({ total: count() }).from(payments).where(where),
+  };
 }
