@@ -7,6 +7,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import { pgliteOptions } from './pglite-settings.ts';
+import { keepStatisticsFresh } from './pglite-statistics.ts';
 import { findPgliteTemplate, seedPgliteDataDir } from './pglite-template.ts';
 import * as schema from './schema.ts';
 
@@ -36,8 +37,16 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     await database.close();
     throw error;
   }
-  return database;
+  const { pglite } = database;
+  if (!pglite) return database;
+  const stop = keepStatisticsFresh(pglite, STATISTICS_CHECK_MS, (error) =>
+    console.error(`pglite analyze: ${error instanceof Error ? error.message : String(error)}`),
+  );
+  return { ...database, close: () => stop().then(database.close) };
 }
+
+/** How often the embedded store looks for tables whose planner statistics went stale. */
+const STATISTICS_CHECK_MS = 60_000;
 
 async function connect(options: DatabaseOptions): Promise<Database> {
   if ('databaseUrl' in options) {
