@@ -3,6 +3,7 @@ import { createApp as createAstroApp } from 'astro/app/entrypoint';
 import { Hono } from 'hono';
 import fetchApp, { answerFromPageCache, isAnsweredWithoutPages } from '../../src/fetch.ts';
 import { healthCheck } from '../http/health.ts';
+import { isReadablePath, rawPathOf } from '../http/readable-path.ts';
 import { paylink } from '../runtime.ts';
 import { serveClientAssets } from './client-assets.ts';
 
@@ -19,11 +20,27 @@ const answerHealth = healthCheck(paylink.deps);
 server.get('/healthz', () => answerHealth());
 server.all('*', (c) => {
   const request = c.req.raw;
+  if (!isReadablePath(rawPathOf(request.url))) return answerUnreadablePath(request);
   return (
     answerFromPageCache(request) ??
     (isAnsweredWithoutPages(request) ? fetchApp.fetch(request) : astroApp.render(request))
   );
 });
+
+/**
+ * SPEC §9: a path with control characters, NUL or invalid UTF-8 never reaches Astro, whose
+ * router decodes it (logging an error) before our page code decoded it again (a 500). A page
+ * read gets the 404 page, rendered as Astro renders it for any unknown page; anything else
+ * gets the app's JSON 404 (server/http/app.ts).
+ */
+function answerUnreadablePath(request: Request) {
+  const isRead = request.method === 'GET' || request.method === 'HEAD';
+  if (!isRead || isAnsweredWithoutPages(request)) return fetchApp.fetch(request);
+  const notFoundPage = new URL('/404', request.url);
+  return astroApp.render(
+    new Request(notFoundPage, { method: request.method, headers: request.headers }),
+  );
+}
 
 // `npm start` bounds the process's memory with V8 flags that only work on the command line
 // (docs/decisions/010-memory-and-start.md); run by hand without them, the server still works.

@@ -26,10 +26,18 @@ const DESCRIPTION = [
   'Amounts are whole rupiah; v1.0 times are ISO 8601 in WIB (+07:00).',
 ].join(' ');
 
-/** The statuses of the failures an operation lists, each with its reasons. */
-function failuresByStatus(failures: readonly ErrorCode[]): Map<number, ErrorCode[]> {
+/**
+ * The statuses of the failures an operation lists, each with its reasons. A path parameter
+ * holding control characters or invalid UTF-8 is a NOT_FOUND before the route (SPEC §9).
+ */
+function failuresByStatus(operation: Operation): Map<number, ErrorCode[]> {
   const byStatus = new Map<number, ErrorCode[]>();
-  for (const code of new Set<ErrorCode>([...failures, 'INTERNAL_ERROR'])) {
+  const unreadablePath: ErrorCode[] = operation.path.includes('{') ? ['NOT_FOUND'] : [];
+  for (const code of new Set<ErrorCode>([
+    ...operation.failures,
+    ...unreadablePath,
+    'INTERNAL_ERROR',
+  ])) {
     const status = HTTP_STATUS[code];
     byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
   }
@@ -95,7 +103,7 @@ function operationObject(
   for (const [status, reply] of Object.entries(operation.replies)) {
     responses[status] = replyObject(reply, convert);
   }
-  for (const [status, reasons] of failuresByStatus(operation.failures)) {
+  for (const [status, reasons] of failuresByStatus(operation)) {
     if (responses[status])
       throw new Error(`${operation.path}: ${status} is both reply and failure`);
     responses[status] = replyObject(failureReply(operation, status, reasons), convert);
