@@ -27,15 +27,23 @@ const DESCRIPTION = [
 ].join(' ');
 
 /**
- * The statuses of the failures an operation lists, each with its reasons. A path parameter
- * holding control characters or invalid UTF-8 is a NOT_FOUND before the route (SPEC §9).
+ * What any request may be refused for before its route runs: a path parameter holding control
+ * characters or invalid UTF-8 is a NOT_FOUND (SPEC §9), a body above 64 KiB a 413 (SPEC §3:
+ * whatever the method, except GET and HEAD, which are not read).
  */
+function refusedBeforeTheRoute(operation: Operation): ErrorCode[] {
+  return [
+    ...(operation.path.includes('{') ? (['NOT_FOUND'] as const) : []),
+    ...(operation.method !== 'get' ? (['PAYLOAD_TOO_LARGE'] as const) : []),
+  ];
+}
+
+/** The statuses of the failures an operation can answer, each with its reasons. */
 function failuresByStatus(operation: Operation): Map<number, ErrorCode[]> {
   const byStatus = new Map<number, ErrorCode[]>();
-  const unreadablePath: ErrorCode[] = operation.path.includes('{') ? ['NOT_FOUND'] : [];
   for (const code of new Set<ErrorCode>([
     ...operation.failures,
-    ...unreadablePath,
+    ...refusedBeforeTheRoute(operation),
     'INTERNAL_ERROR',
   ])) {
     const status = HTTP_STATUS[code];
