@@ -13,6 +13,7 @@ import {
   type TestPaylink,
 } from '../../tests/support/test-paylink.ts';
 import { basicAuth } from '../../tests/support/v4-api.ts';
+import { fieldRows } from './openapi/reference-view.ts';
 
 let t: TestPaylink;
 let merchant: Merchant;
@@ -243,5 +244,8 @@ describe('optional_metadata is flat-ish: ≤ 20 keys, ≤ 4 KiB, ≤ 5 levels (S
     expect(metadata).toMatchObject({ type: 'object', maxProperties: 20 });
     expect(metadata.description).toMatch(/5 levels/);
     expect(metadata.description).toMatch(/4 KiB/);
+    // …and so does the reference page (/docs/api), which shows the limits in words.
+    const row = fieldRows(schema).find((field) => field.name === 'optional_metadata');
+    expect(row?.notes).toMatch(/at most 20 keys.*5 levels.*4 KiB/);
   });
 });
