@@ -24,12 +24,30 @@ const DESCRIPTION = [
   'Payment links with a hosted checkout (QRIS and bank virtual accounts).',
   'Two dialects: v1.0 (SingaPay-compatible, `/api/v1.0`) and v4 (Fazz-style JSON:API, `/api/v4`).',
   'Amounts are whole rupiah; v1.0 times are ISO 8601 in WIB (+07:00).',
+  'Request bodies are at most 64 KiB (413) and nest objects and arrays at most 32 levels deep',
+  '(422); a path with control characters or invalid UTF-8 is a 404.',
 ].join(' ');
 
-/** The statuses of the failures an operation lists, each with its reasons. */
-function failuresByStatus(failures: readonly ErrorCode[]): Map<number, ErrorCode[]> {
+/**
+ * What any request may be refused for before its route runs: a path parameter holding control
+ * characters or invalid UTF-8 is a NOT_FOUND (SPEC §9), a body above 64 KiB a 413 (SPEC §3:
+ * whatever the method, except GET and HEAD, which are not read).
+ */
+function refusedBeforeTheRoute(operation: Operation): ErrorCode[] {
+  return [
+    ...(operation.path.includes('{') ? (['NOT_FOUND'] as const) : []),
+    ...(operation.method !== 'get' ? (['PAYLOAD_TOO_LARGE'] as const) : []),
+  ];
+}
+
+/** The statuses of the failures an operation can answer, each with its reasons. */
+function failuresByStatus(operation: Operation): Map<number, ErrorCode[]> {
   const byStatus = new Map<number, ErrorCode[]>();
-  for (const code of new Set<ErrorCode>([...failures, 'INTERNAL_ERROR'])) {
+  for (const code of new Set<ErrorCode>([
+    ...operation.failures,
+    ...refusedBeforeTheRoute(operation),
+    'INTERNAL_ERROR',
+  ])) {
     const status = HTTP_STATUS[code];
     byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
   }
@@ -104,7 +122,7 @@ function operationObject(
   for (const [status, reply] of Object.entries(operation.replies)) {
     responses[status] = replyObject(reply, convert);
   }
-  for (const [status, reasons] of failuresByStatus(operation.failures)) {
+  for (const [status, reasons] of failuresByStatus(operation)) {
     if (responses[status])
       throw new Error(`${operation.path}: ${status} is both reply and failure`);
     responses[status] = replyObject(failureReply(operation, status, reasons), convert);
