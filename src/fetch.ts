@@ -49,11 +49,22 @@ function checkoutPageOf(c: Context) {
     cookie: getCookie(c, 'lang'),
     acceptLanguage: c.req.header('accept-language') ?? null,
   });
-  return {
-    key: cacheKeyOf(c.req.path, lang, isFromQuery),
-    publicId: decodeURIComponent(match[1] ?? ''),
-    reffNo: match[2] === undefined ? null : decodeURIComponent(match[2]),
-  };
+  const publicId = decodedSegment(match[1] ?? '');
+  const reffNo = match[2] === undefined ? null : decodedSegment(match[2]);
+  if (publicId === undefined || reffNo === undefined) return null;
+  return { key: cacheKeyOf(c.req.path, lang, isFromQuery), publicId, reffNo };
+}
+
+/**
+ * A path segment decoded, or undefined when it cannot be (Hono leaves an escape that is not
+ * UTF-8 as sent, and decodeURIComponent throws on it): such a page is not cached.
+ */
+function decodedSegment(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Headers every rendered HTML page carries (the page cache keeps them with the bytes). */

@@ -7,6 +7,7 @@ import { healthCheck } from '../http/health.ts';
 import { sendFailure } from '../http/respond.ts';
 import { securityHeaderValues } from '../http/security-headers.ts';
 import { rememberClientAddress } from '../http/rate-limit/client-address.ts';
+import { isReadablePath, rawPathOf } from '../http/readable-path.ts';
 import { createThrownReporter, failureFor } from '../http/thrown-errors.ts';
 import { paylink } from '../runtime.ts';
 import { serveClientAssets } from './client-assets.ts';
@@ -34,6 +35,7 @@ server.all('*', (c) => {
   // The socket's peer, for the limits (SPEC §9) and Astro.clientAddress: the apps below get
   // the Request alone.
   rememberClientAddress(request, getConnInfo(c).remote.address);
+  if (!isReadablePath(rawPathOf(request.url))) return answerUnreadablePath(request);
   return (
     answerFromPageCache(request) ??
     (isAnsweredWithoutPages(request) ? fetchApp.fetch(request) : astroApp.render(request))
@@ -49,6 +51,21 @@ server.onError((error, c) => {
   });
   return sendFailure(c, failureFor(kind));
 });
+
+/**
+ * SPEC §9: a path with control characters, NUL or invalid UTF-8 never reaches Astro, whose
+ * router decodes it (logging an error) before our page code decoded it again (a 500). A page
+ * read gets the 404 page, rendered as Astro renders it for any unknown page; anything else
+ * gets the app's JSON 404 (server/http/app.ts).
+ */
+function answerUnreadablePath(request: Request) {
+  const isRead = request.method === 'GET' || request.method === 'HEAD';
+  if (!isRead || isAnsweredWithoutPages(request)) return fetchApp.fetch(request);
+  const notFoundPage = new URL('/404', request.url);
+  return astroApp.render(
+    new Request(notFoundPage, { method: request.method, headers: request.headers }),
+  );
+}
 
 // `npm start` bounds the process's memory with V8 flags that only work on the command line
 // (docs/decisions/010-memory-and-start.md); run by hand without them, the server still works.

@@ -13,6 +13,8 @@ import { sandboxRoutes } from './sandbox/sandbox-routes.ts';
 import { openApiDocument } from './openapi/api-operations.ts';
 import { limitEveryDoor } from './rate-limit/limit-every-door.ts';
 import { createRateLimits } from './rate-limit/rate-limits.ts';
+import { sendJsonApiFailure } from './api-v4/json-api-errors.ts';
+import { isReadablePath, rawPathOf } from './readable-path.ts';
 import { sendFailure } from './respond.ts';
 import { securityHeaders } from './security-headers.ts';
 import { healthCheck } from './health.ts';
@@ -34,10 +36,26 @@ export type AppOptions = {
 /** SPEC §3: bodies above 64 KiB are refused with a 413 before they are read. */
 const MAX_BODY_BYTES = 64 * 1024;
 
+/**
+ * SPEC §9: a path with control characters, NUL or invalid UTF-8 is a 404 before any route
+ * decodes it, in the dialect of its prefix. The production server answers page reads of such
+ * paths with the 404 page itself, before they reach Astro (server/adapter/node-entry.ts).
+ */
+const refuseUnreadablePaths: MiddlewareHandler = async (c, next) => {
+  const path = rawPathOf(c.req.url);
+  if (isReadablePath(path)) return next();
+  const notFound = failure(
+    'NOT_FOUND',
+    'Nothing is served at this path: it holds control characters or is not UTF-8.',
+  );
+  return path.startsWith('/api/v4/') ? sendJsonApiFailure(c, notFound) : sendFailure(c, notFound);
+};
+
 /** The whole HTTP surface: API sub-apps per audience, then pages. */
 export function createApp(deps: Deps, options: AppOptions = {}) {
   const app = new Hono();
   app.use('*', securityHeaders({ https: deps.config.PUBLIC_BASE_URL.startsWith('https:') }));
+  app.use('*', refuseUnreadablePaths);
 
   app.get('/healthz', healthCheck(deps));
 

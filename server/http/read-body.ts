@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import * as v from 'valibot';
 import { type FieldErrors, failure, type Result, success } from '../domain/shared/result.ts';
+import { MAX_BODY_DEPTH, memberTooDeep } from './json-depth.ts';
 
 /** The 422 field map from valibot issues: `items.0.quantity` → messages. */
 export function fieldErrors(issues: readonly v.BaseIssue<unknown>[]): FieldErrors {
@@ -47,11 +48,22 @@ export async function readJsonOrForm(c: Context): Promise<Result<unknown>> {
   return readJson(c);
 }
 
-function parseJsonText(text: string): Result<unknown> {
+/**
+ * A JSON body's text as a value: empty is `{}`, malformed is a 400, and nesting deeper than
+ * 32 levels is a 422 naming the member that holds it (SPEC §9), so that no later step (a
+ * schema, a fingerprint, the store) ever walks such a value.
+ */
+export function parseJsonText(text: string): Result<unknown> {
   if (text.trim() === '') return success({});
+  let value: unknown;
   try {
-    return success(JSON.parse(text));
+    value = JSON.parse(text);
   } catch {
     return failure('MALFORMED_BODY', 'The request body is not valid JSON.');
   }
+  const tooDeep = memberTooDeep(value, MAX_BODY_DEPTH);
+  if (tooDeep === null) return success(value);
+  return failure('VALIDATION_FAILED', 'The given data was invalid.', {
+    [tooDeep]: [`Must not nest objects and arrays deeper than ${MAX_BODY_DEPTH} levels in all.`],
+  });
 }

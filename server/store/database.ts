@@ -7,8 +7,10 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import type { Logger } from '../logger.ts';
+import { errorFields } from '../logging/error-summary.ts';
 import { databaseUnavailableReason } from './database-unavailable.ts';
 import { pgliteOptions } from './pglite-settings.ts';
+import { keepStatisticsFresh } from './pglite-statistics.ts';
 import { findPgliteTemplate, seedPgliteDataDir } from './pglite-template.ts';
 import * as schema from './schema.ts';
 
@@ -44,8 +46,16 @@ export async function openDatabase(
     await database.close();
     throw error;
   }
-  return database;
+  const { pglite } = database;
+  if (!pglite) return database;
+  const stop = keepStatisticsFresh(pglite, STATISTICS_CHECK_MS, (error) =>
+    log?.warn('pglite analyze failed', errorFields(error)),
+  );
+  return { ...database, close: () => stop().then(database.close) };
 }
+
+/** How often the embedded store looks for tables whose planner statistics went stale. */
+const STATISTICS_CHECK_MS = 60_000;
 
 async function connect(options: DatabaseOptions, log?: Pick<Logger, 'warn'>): Promise<Database> {
   if ('databaseUrl' in options) {

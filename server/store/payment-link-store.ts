@@ -9,6 +9,7 @@ import type { PaymentLinkStore } from '../domain/payment-link/payment-link-store
 import { createAccountStore } from './account-store.ts';
 import type { Db } from './database.ts';
 import { insertDeliveries } from './delivery-store.ts';
+import { containsPattern } from './like-pattern.ts';
 import { deleteLink, updateLink } from './payment-link-changes.ts';
 import { paymentLinks } from './schema.ts';
 
@@ -54,10 +55,6 @@ function computedStatusIs(status: ComputedLinkStatus, now: Date): SQL {
   if (status === 'expired') return expired;
   if (status === 'closed') return sql`(not ${expired} and ${closed})`;
   return sql`(not ${expired} and not ${closed})`;
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 export function createPaymentLinkStore(db: Db): PaymentLinkStore {
@@ -121,7 +118,7 @@ export function createPaymentLinkStore(db: Db): PaymentLinkStore {
       const filters: SQL[] = [eq(paymentLinks.accountId, accountId)];
       if (query.status) filters.push(computedStatusIs(query.status, query.now));
       if (query.search) {
-        const pattern = `%${escapeLike(query.search)}%`;
+        const pattern = containsPattern(query.search);
         const match = or(ilike(paymentLinks.reffNo, pattern), ilike(paymentLinks.title, pattern));
         if (match) filters.push(match);
       }

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, inArray, lte, ne, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, lte, ne, sql } from 'drizzle-orm';
 import * as v from 'valibot';
 import { PAYMENT_STATUSES, type Payment, type PaymentStatus } from '../domain/payment/payment.ts';
 import type { PaymentStore, PaymentTx } from '../domain/payment/payment-store.ts';
@@ -6,6 +6,7 @@ import type { Db } from './database.ts';
 import { createAccountStore } from './account-store.ts';
 import { insertDeliveries } from './delivery-store.ts';
 import { toPaymentLink } from './payment-link-store.ts';
+import { paymentListStatements } from './payment-list-sql.ts';
 import { paymentLinks, payments } from './schema.ts';
 
 type PaymentRow = typeof payments.$inferSelect;
@@ -208,20 +209,10 @@ export function createPaymentStore(db: Db): PaymentStore {
         .limit(limit);
       return rows.map(toPayment);
     },
-    async listByAccount(accountId, filter) {
-      const where: SQL[] = [eq(payments.accountId, accountId)];
-      if (filter.linkId !== null) where.push(eq(payments.linkId, filter.linkId));
-      if (filter.status !== null) where.push(eq(payments.status, filter.status));
-      const condition = and(...where);
-      const rows = await db
-        .select()
-        .from(payments)
-        .innerJoin(paymentLinks, eq(paymentLinks.id, payments.linkId))
-        .where(condition)
-        .orderBy(desc(payments.id))
-        .limit(filter.perPage)
-        .offset((filter.page - 1) * filter.perPage);
-      const [counted] = await db.select({ total: count() }).from(payments).where(condition);
+    async listByAccount(accountId, query) {
+      const statements = paymentListStatements(db, accountId, query);
+      const rows = await statements.page;
+      const [counted] = await statements.total;
       return {
         rows: rows.map((row) => ({
           payment: toPayment(row.payments),

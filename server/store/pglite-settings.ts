@@ -1,4 +1,5 @@
 import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 
 /**
  * PostgreSQL settings for the embedded store. PGlite keeps PostgreSQL's "shared memory" inside
@@ -15,5 +16,5 @@ export const PGLITE_START_PARAMS: readonly string[] = [
 
 /** Options every PGlite instance of the server opens with. */
 export function pgliteOptions(extra: PGliteOptions = {}): PGliteOptions {
-  return { startParams: [...PGLITE_START_PARAMS], ...extra };
+  return { startParams: [...PGLITE_START_PARAMS], extensions: { pg_trgm }, ...extra };
 }

@@ -128,6 +128,21 @@ export const payments = pgTable(
       .where(sql`${table.status} = 'paid'`),
     index('payments_link').on(table.linkId, table.id.desc()),
     index('payments_account').on(table.accountId, table.id.desc()),
+    // The histories list (SPEC §3.4): each range filter and sort key within an account, with id
+    // last as the sort's tie-break. payment_date sorts unpaid last both ways, so each direction
+    // has its own index. reff_no and method_value have trigram indexes where the server has
+    // pg_trgm, made by hand in 0008 (docs/decisions/017-history-filters.md).
+    index('payments_account_created_at').on(table.accountId, table.createdAt, table.id),
+    index('payments_account_amount').on(table.accountId, table.amount, table.id),
+    index('payments_account_paid_at').on(table.accountId, table.paidAt, table.id),
+    index('payments_account_paid_at_desc').on(
+      table.accountId,
+      table.paidAt.desc().nullsLast(),
+      table.id.desc().nullsFirst(),
+    ),
+    index('payments_account_settled_at')
+      .on(table.accountId, table.settledAt)
+      .where(sql`${table.settledAt} is not null`),
     check(
       'payments_status',
       sql`${table.status} in ('pending', 'paid', 'settled', 'expired', 'cancelled')`,

@@ -95,7 +95,8 @@ export function createConformance(document: OpenApi = openApiDocument('https://p
     if (!media.includes(answer.contentType)) {
       return `${call}: ${answer.contentType} where the document has ${media.join(', ')}`;
     }
-    if (answer.contentType !== 'application/json') return null;
+    // A HEAD answer is a GET's without its body (RFC 9110 §9.3.2): nothing to validate.
+    if (answer.contentType !== 'application/json' || answer.method === 'HEAD') return null;
     const validate = validatorFor(operation, answer.status);
     if (validate(JSON.parse(answer.body))) return null;
     const errors = (validate.errors ?? []).slice(0, 3);

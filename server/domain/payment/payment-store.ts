@@ -2,6 +2,7 @@ import type { Account } from '../account/account.ts';
 import type { NewDelivery } from '../delivery/delivery.ts';
 import type { PaymentLink } from '../payment-link/payment-link.ts';
 import type { Payment, PaymentStatus } from './payment.ts';
+import type { PaymentListQuery } from './payment-list-query.ts';
 
 export type NewPayment = Omit<Payment, 'id'>;
 
@@ -49,10 +50,10 @@ export type PaymentStore = {
   findByVaNumber: (vaNumber: string) => Promise<Payment | null>;
   /** The link's payments, newest first. */
   listByLink: (linkId: number, limit: number) => Promise<Payment[]>;
-  /** An account's payments with their links, newest first (SPEC §3.4 histories). */
+  /** One page of an account's payments with their links, and how many match (SPEC §3.4). */
   listByAccount: (
     accountId: string,
-    filter: { linkId: number | null; status: PaymentStatus | null; page: number; perPage: number },
+    query: PaymentListQuery,
   ) => Promise<{ rows: { payment: Payment; link: PaymentLink }[]; total: number }>;
   findWithLink: (
     accountId: string,

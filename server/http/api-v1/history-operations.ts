@@ -1,6 +1,7 @@
 import { dataEnvelope, listEnvelope } from '../envelope-schemas.ts';
 import { BEARER, BEARER_FAILURES, type Operation } from '../openapi/operation.ts';
-import { DeliveryQuerySchema, HistoryQuerySchema } from './history-routes.ts';
+import { HistoryQuerySchema } from './history-query.ts';
+import { DeliveryQuerySchema } from './history-routes.ts';
 import { DeliveryObjectSchema } from './present-delivery.ts';
 import { PaymentObjectSchema } from './present-payment.ts';
 
@@ -17,7 +18,12 @@ export const historyOperations: readonly Operation[] = [
     ...common,
     path: '/api/v1.0/payment-link-histories/{account_id}',
     summary: 'List payments',
-    description: 'Every payment of the account, newest first; filter by link or status.',
+    description:
+      'Every payment of the account, newest first by default. Every filter given applies ' +
+      '(AND); a filter of the wrong type, an unknown `status`, `sort_by` or `sort_order`, or a ' +
+      'range that ends before it starts is a 422 naming the parameter. Time bounds include ' +
+      'the whole span they name (`_to=2025-10-24` keeps all of that day). Unknown parameters ' +
+      'are ignored; an empty one is no filter; one given twice is a 422.',
     query: HistoryQuerySchema,
     replies: {
       200: { description: 'A page of payments.', json: listEnvelope(PaymentObjectSchema) },

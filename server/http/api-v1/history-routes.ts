@@ -1,32 +1,16 @@
 import { Hono } from 'hono';
 import * as v from 'valibot';
-import { PAYMENT_STATUSES } from '../../domain/payment/payment.ts';
 import { failure } from '../../domain/shared/result.ts';
 import type { Deps } from '../../deps.ts';
 import { validate } from '../read-body.ts';
 import { paginate, sendData, sendFailure, sendList } from '../respond.ts';
+import { historyQueryInput, HistoryQuerySchema, IdQuery } from './history-query.ts';
 import { PageQueryEntries } from './link-schemas.ts';
 import { parseLinkId } from './payment-link-routes.ts';
 import { presentDelivery } from './present-delivery.ts';
 import { presentPayment } from './present-payment.ts';
+import { toPaymentListQuery } from './to-payment-list-query.ts';
 import { type MerchantEnv, requireBearer, requireOwnAccount } from './require-bearer.ts';
-
-const IdQuery = v.optional(
-  v.pipe(
-    v.string(),
-    v.regex(/^[1-9]\d{0,9}$/, 'Must be a payment link id.'),
-    v.toNumber(),
-    v.maxValue(2_147_483_647, 'Must be a payment link id.'),
-  ),
-);
-
-export const HistoryQuerySchema = v.object({
-  ...PageQueryEntries,
-  payment_link_id: IdQuery,
-  status: v.optional(
-    v.picklist(PAYMENT_STATUSES, `Must be one of ${PAYMENT_STATUSES.join(', ')}.`),
-  ),
-});
 
 export const DeliveryQuerySchema = v.object({ ...PageQueryEntries, payment_link_id: IdQuery });
 
@@ -39,16 +23,15 @@ export function historyRoutes(deps: Deps) {
   }
 
   routes.get('/payment-link-histories/:account_id', async (c) => {
-    const query = validate(HistoryQuerySchema, c.req.query());
+    const input = historyQueryInput(c.req.queries());
+    if (!input.ok) return sendFailure(c, input);
+    const query = validate(HistoryQuerySchema, input.value);
     if (!query.ok) return sendFailure(c, query);
-    const { page, per_page: perPage, payment_link_id: linkId, status } = query.value;
-    const { rows, total } = await deps.payments.listByAccount(c.var.account.id, {
-      linkId: linkId ?? null,
-      status: status ?? null,
-      page,
-      perPage,
-    });
     const now = deps.clock();
+    const listing = toPaymentListQuery(query.value, deps.catalog, now);
+    if (!listing.ok) return sendFailure(c, listing);
+    const { page, perPage } = listing.value;
+    const { rows, total } = await deps.payments.listByAccount(c.var.account.id, listing.value);
     const data = rows.map(({ payment, link }) => presentPayment(payment, link, deps.catalog, now));
     return sendList(c, data, paginate(total, data.length, page, perPage));
   });

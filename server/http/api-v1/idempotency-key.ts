@@ -4,6 +4,7 @@ import { failure, invalidField } from '../../domain/shared/result.ts';
 import type { Deps } from '../../deps.ts';
 import { errorFields } from '../../logging/error-summary.ts';
 import { sha256Hex } from '../../security/digest.ts';
+import { MAX_BODY_DEPTH, nestingDepth } from '../json-depth.ts';
 import { sendFailure } from '../respond.ts';
 import { isStorableText } from './field-schemas.ts';
 import type { MerchantEnv } from './require-bearer.ts';
@@ -21,13 +22,18 @@ function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** SHA-256 of method, path and canonical body (the raw text when it is not JSON). */
+/**
+ * SHA-256 of method, path and canonical body (the raw text when it is not JSON, or nests too
+ * deeply for canonicalJson's recursion: the handler refuses both, and the same bytes replay
+ * that answer).
+ */
 export function requestFingerprint(method: string, path: string, body: string): string {
   let canonical = body;
   try {
-    canonical = canonicalJson(JSON.parse(body));
+    const value: unknown = JSON.parse(body);
+    if (nestingDepth(value, MAX_BODY_DEPTH) <= MAX_BODY_DEPTH) canonical = canonicalJson(value);
   } catch {
-    // Not JSON: the handler answers 400, and the same bytes replay that answer.
+    // Not JSON: kept as its text.
   }
   return sha256Hex(`${method}\n${path}\n${canonical}`);
 }

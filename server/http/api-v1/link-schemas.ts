@@ -13,6 +13,8 @@ import {
   WebhookUrlSchema,
   wholeNumber,
 } from './field-schemas.ts';
+import { nestingDepth } from '../json-depth.ts';
+import { documented } from '../openapi/documented.ts';
 
 const ISO_WITH_OFFSET =
   /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(?:Z|([+-])(\d{2}):?(\d{2}))$/;
@@ -67,16 +69,37 @@ const ItemSchema = jsonObject({
   unit_price: wholeNumber(-1_000_000_000, 1_000_000_000),
 });
 
+/** SPEC §9: `optional_metadata` is a flat-ish object, a note for the merchant's own systems. */
+const METADATA_MAX_KEYS = 20;
+const METADATA_MAX_DEPTH = 5;
+const METADATA_MAX_BYTES = 4096;
+
+type Metadata = Record<string, unknown>;
+
+/** At most 5 levels, the object itself the first; the checks below only walk such a value. */
+const isShallow = (meta: Metadata) => nestingDepth(meta, METADATA_MAX_DEPTH) <= METADATA_MAX_DEPTH;
+
 /** JSON size of the metadata, in UTF-8 bytes. */
 const jsonBytes = (value: unknown) => Buffer.byteLength(JSON.stringify(value), 'utf8');
 
 const MetadataSchema = v.nullish(
   v.pipe(
     AnyJsonObject,
-    v.check((meta) => Object.keys(meta).length <= 20, 'Must have at most 20 keys.'),
-    v.check((meta) => jsonBytes(meta) <= 4096, 'Must be at most 4 KiB as JSON.'),
+    documented(
+      v.check(
+        (meta: Metadata) => Object.keys(meta).length <= METADATA_MAX_KEYS,
+        `Must have at most ${METADATA_MAX_KEYS} keys.`,
+      ),
+      { maxProperties: METADATA_MAX_KEYS },
+    ),
+    // valibot runs every check of a pipe even after one failed: each guards itself.
+    v.check(isShallow, `Must nest at most ${METADATA_MAX_DEPTH} levels deep (itself the first).`),
     v.check(
-      (meta) => isStorableJson(meta),
+      (meta: Metadata) => !isShallow(meta) || jsonBytes(meta) <= METADATA_MAX_BYTES,
+      'Must be at most 4 KiB as JSON.',
+    ),
+    v.check(
+      (meta: Metadata) => !isShallow(meta) || isStorableJson(meta),
       'Must not contain NUL characters or unpaired surrogates.',
     ),
   ),

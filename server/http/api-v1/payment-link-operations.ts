@@ -19,8 +19,9 @@ const CREATE_EXAMPLE = {
   title: 'Kopi Senja, 2 cups',
   items: [{ name: 'Kopi susu', quantity: 2, unit_price: 25_000 }],
   max_usage: 1,
-  expired_at: '2026-12-31T23:59:00+07:00',
-  whitelisted_payment_method: ['QRIS', 'BRI', 'BNI'],
+  expired_at: '2030-12-31T23:59:00+07:00',
+  // Catalog codes, as GET …/payment-methods lists them (SPEC §5): `VA_BRI`, not `BRI`.
+  whitelisted_payment_method: ['QRIS', 'VA_BRI', 'VA_BNI'],
   redirect_url: 'https://merchant.example/thanks',
   customer: { name: 'Budi', email: 'budi@example.com', phone: '081234567890' },
 };

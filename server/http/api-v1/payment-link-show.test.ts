@@ -181,19 +181,15 @@ describe('GET …/{payment_link_id}: status_computed (SPEC §2)', () => {
 });
 
 describe('GET …/{payment_link_id}: not found', () => {
-  it.each([
-    'abc',
-    '1.5',
-    '-1',
-    '0',
-    '01',
-    '1e3',
-    '2147483648',
-    '99999999999999999999',
-    '%00',
-    '1%20',
-  ])('answers 404 for the id %s', async (id) => {
-    expectFailure(await show(id), 404, 'LINK_NOT_FOUND');
+  it.each(['abc', '1.5', '-1', '0', '01', '1e3', '2147483648', '99999999999999999999', '1%20'])(
+    'answers 404 for the id %s',
+    async (id) => {
+      expectFailure(await show(id), 404, 'LINK_NOT_FOUND');
+    },
+  );
+
+  it('answers 404 for an id holding NUL, before any route reads it (SPEC §9)', async () => {
+    expectFailure(await show('%00'), 404, 'NOT_FOUND');
   });
 
   it('answers 404 for an id that does not exist', async () => {

@@ -1,5 +1,6 @@
 import { buildV4PaymentLinkBody } from '../../domain/callback/v4-payment-link-body.ts';
 import type { PaymentStatus } from '../../domain/payment/payment.ts';
+import { paymentListQuery } from '../../domain/payment/payment-list-query.ts';
 import type { PaymentLink } from '../../domain/payment-link/payment-link.ts';
 import { v4LinkStatus } from '../../domain/payment-link/v4-status.ts';
 import type { Deps } from '../../deps.ts';
@@ -12,12 +13,10 @@ import type { V4LinkDocument } from './v4-link-schema.ts';
  */
 async function paidStatusesOf(deps: Deps, link: PaymentLink): Promise<PaymentStatus[]> {
   if (link.currentUsage === 0) return [];
-  const settled = await deps.payments.listByAccount(link.accountId, {
-    linkId: link.id,
-    status: 'settled',
-    page: 1,
-    perPage: 1,
-  });
+  const settled = await deps.payments.listByAccount(
+    link.accountId,
+    paymentListQuery(deps.clock(), { linkId: link.id, status: 'settled', perPage: 1 }),
+  );
   return settled.total > 0 ? ['settled'] : ['paid'];
 }
 

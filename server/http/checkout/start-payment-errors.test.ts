@@ -39,10 +39,13 @@ describe('POST /b2b/{id}/payments: a link that cannot be paid', () => {
     `PL20260115100000${'A'.repeat(32)}`,
     `pl20260115100000${'a'.repeat(32)}`,
     '12',
-    '%00',
     `PL20260115100000${'a'.repeat(33)}`,
   ])('404 for the malformed public id %j', async (publicId) => {
     expectFailure(await startPayment(t, publicId, { method: 'QRIS' }), 404, 'LINK_NOT_FOUND');
+  });
+
+  it('404 for a public id holding NUL, before any route reads it (SPEC §9)', async () => {
+    expectFailure(await startPayment(t, '%00', { method: 'QRIS' }), 404, 'NOT_FOUND');
   });
 
   it('409 LINK_NOT_OPEN once the link has expired, and nothing is created', async () => {

@@ -24,18 +24,36 @@ const DESCRIPTION = [
   'Payment links with a hosted checkout (QRIS and bank virtual accounts).',
   'Two dialects: v1.0 (SingaPay-compatible, `/api/v1.0`) and v4 (Fazz-style JSON:API, `/api/v4`).',
   'Amounts are whole rupiah; v1.0 times are ISO 8601 in WIB (+07:00).',
+  'Request bodies are at most 64 KiB (413) and nest objects and arrays at most 32 levels deep',
+  '(422); a path with control characters or invalid UTF-8 is a 404.',
 ].join(' ');
 
 /**
- * The statuses of the failures an operation lists, each with its reasons. Any call can fail
- * on our side (500); any that reads the database answers 503 while it is out of reach (SPEC
- * §9 "Outages"): all but the service endpoints.
+ * What any request may be refused for before its route runs: a path parameter holding control
+ * characters or invalid UTF-8 is a NOT_FOUND (SPEC §9), a body above 64 KiB a 413 (SPEC §3:
+ * whatever the method, except GET and HEAD, which are not read).
+ */
+function refusedBeforeTheRoute(operation: Operation): ErrorCode[] {
+  return [
+    ...(operation.path.includes('{') ? (['NOT_FOUND'] as const) : []),
+    ...(operation.method !== 'get' ? (['PAYLOAD_TOO_LARGE'] as const) : []),
+  ];
+}
+
+/**
+ * The statuses of the failures an operation can answer, each with its reasons. Any call can
+ * fail on our side (500); any that reads the database answers 503 while it is out of reach
+ * (SPEC §9 "Outages"): all but the service endpoints.
  */
 function failuresByStatus(operation: Operation): Map<number, ErrorCode[]> {
   const always: ErrorCode[] =
     operation.tag === 'Service' ? ['INTERNAL_ERROR'] : ['INTERNAL_ERROR', 'SERVICE_UNAVAILABLE'];
   const byStatus = new Map<number, ErrorCode[]>();
-  for (const code of new Set<ErrorCode>([...operation.failures, ...always])) {
+  for (const code of new Set<ErrorCode>([
+    ...operation.failures,
+    ...refusedBeforeTheRoute(operation),
+    ...always,
+  ])) {
     const status = HTTP_STATUS[code];
     byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
   }

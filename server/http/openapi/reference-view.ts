@@ -69,6 +69,7 @@ function notesOf(schema: JsonSchema): string {
   }
   if (s.maxLength !== undefined) notes.push(`at most ${s.maxLength} characters`);
   if (s.maxItems !== undefined) notes.push(`at most ${s.maxItems} items`);
+  if (s.maxProperties !== undefined) notes.push(`at most ${s.maxProperties} keys`);
   if (s.pattern) notes.push(`pattern ${s.pattern}`);
   if (s.format) notes.push(String(s.format));
   if (s.default !== undefined) notes.push(`default ${JSON.stringify(s.default)}`);

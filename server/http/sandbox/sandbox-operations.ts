@@ -32,7 +32,8 @@ export const sandboxOperations: readonly Operation[] = [
     description: 'As a bank would: the VA number of a pending payment and its exact amount.',
     body: {
       media: { 'application/json': VaPaymentSchema },
-      example: { bank: 'BRI', va_number: '8888812345678901', amount: 50000 },
+      // A BRI number is its company prefix 26215 and 10 digits (va-banks.ts).
+      example: { bank: 'BRI', va_number: '262151234567890', amount: 50000 },
     },
     replies: paid,
     failures: [...BODY, 'PAYMENT_NOT_FOUND', 'NOT_PAYABLE', 'WRONG_AMOUNT'],
@@ -51,7 +52,10 @@ export const sandboxOperations: readonly Operation[] = [
     path: '/sandbox/api/settlements',
     summary: 'Settle a paid payment now',
     description: 'Instead of waiting SETTLEMENT_DELAY: the settled callback follows.',
-    body: { media: { 'application/json': SettlementSchema }, example: { reff_no: 'PAY…' } },
+    body: {
+      media: { 'application/json': SettlementSchema },
+      example: { reff_no: 'PY7K3M9Q2W8E5R1T4Y6Z' },
+    },
     replies: { 200: { description: 'Settled.', json: dataEnvelope(SandboxPaymentSchema) } },
     failures: [...BODY, 'PAYMENT_NOT_FOUND', 'NOT_SETTLEABLE'],
   },
