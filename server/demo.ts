@@ -43,16 +43,15 @@ export async function createDemoOnFirstStart(deps: Deps, settings: SettingsStore
     dialect: 'v1',
   });
   if (!link.ok) throw new Error(`demo link could not be created: ${link.code}`);
-  const lines = [
-    '',
-    'Paylink first start: a demo merchant was created. These secrets are shown only now.',
-    `  account_id     ${account.id}`,
-    `  api_key        ${credentials.apiKey}   (send as X-PARTNER-ID)`,
-    `  client_id      ${credentials.clientId}`,
-    `  client_secret  ${credentials.clientSecret}`,
-    `  webhook_secret ${credentials.webhookSecret}`,
-    `  demo link      ${paymentUrl(deps.config.PUBLIC_BASE_URL, link.value)}`,
-    '',
-  ];
-  console.log(lines.join('\n'));
+  deps.log.revealOnce(
+    'Paylink first start: a demo merchant was created. These secrets are shown only now (send api_key as X-PARTNER-ID).',
+    {
+      account_id: account.id,
+      api_key: credentials.apiKey,
+      client_id: credentials.clientId,
+      client_secret: credentials.clientSecret,
+      webhook_secret: credentials.webhookSecret,
+      demo_link: paymentUrl(deps.config.PUBLIC_BASE_URL, link.value),
+    },
+  );
 }

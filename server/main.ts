@@ -26,14 +26,15 @@ export type Paylink = { deps: Deps; close: () => Promise<void> };
 /** Parses the environment, opens and migrates the store, builds Deps, runs first-start work. */
 export async function startPaylink(env: Record<string, string | undefined>): Promise<Paylink> {
   const config = loadConfig(env);
-  const log = createLogger(config.LOG_LEVEL);
+  const log = createLogger(config.LOG_LEVEL, { format: config.LOG_FORMAT });
   const dataDir = resolve(config.DATA_DIR);
   const database = await openDatabase(
     config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL } : { dataDir },
+    log,
   );
-  log.info(
-    `store: ${database.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${dataDir}`}`,
-  );
+  log.info('store opened', {
+    store: database.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${dataDir}`,
+  });
   const secretKey = await loadSecretKey(config.SECRET_KEY, dataDir);
   const secretBox = createSecretBox(secretKey);
   const settings = createSettingsStore(database.db);
@@ -41,7 +42,9 @@ export async function startPaylink(env: Record<string, string | undefined>): Pro
 
   const random = (size: number) => new Uint8Array(randomBytes(size));
   const catalog = createCatalog();
-  const changes = await startChangeFeed(database, (message) => log.warn(message));
+  const changes = await startChangeFeed(database, log.warn, () =>
+    log.info('change listener reconnected; caches on again'),
+  );
   const deps: Deps = {
     config,
     clock: () => new Date(),

@@ -14,5 +14,12 @@ declare namespace App {
     >;
     /** A checkout form post that failed, to render again with its errors (no-JS path). */
     checkoutForm?: import('../server/http/checkout/checkout-routes.ts').CheckoutFormState;
+    /** Logs a page's failed read safely and says what it was (src/checkout/read-for-page.ts). */
+    reportProblem: (error: unknown) => import('./checkout/read-for-page.ts').PageProblem;
+    /** Set for src/pages/problem.astro only: what failed, and where to try again. */
+    pageProblem?: {
+      problem: import('./checkout/read-for-page.ts').PageProblem;
+      retryPath: string;
+    };
   }
 }

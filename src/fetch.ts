@@ -13,6 +13,7 @@ import { openApiDocument } from '../server/http/openapi/api-operations.ts';
 import { securityHeaderValues } from '../server/http/security-headers.ts';
 import { paylink } from '../server/runtime.ts';
 import { resolveLang } from './i18n/resolve-lang.ts';
+import { createProblemPages } from './problem-pages.ts';
 
 const { deps } = paylink;
 const https = deps.config.PUBLIC_BASE_URL.startsWith('https:');
@@ -83,6 +84,14 @@ function pageHeaders(response: Response, html: string): Headers {
   return headers;
 }
 
+/** A page's answer as it is sent when it is not kept in the page cache. */
+async function finishPage(response: Response): Promise<Response> {
+  const html = await response.text();
+  return new Response(html, { status: response.status, headers: pageHeaders(response, html) });
+}
+
+const problemPages = createProblemPages(deps, finishPage);
+
 /**
  * Pages get what they render through Astro.locals, from the server side. Checkout pages are
  * rendered once per link state and language and then served from the page cache
@@ -101,6 +110,7 @@ const renderPages: MiddlewareHandler = async (c, next) => {
 
   const locals = getFetchState(c).locals;
   locals.checkout = checkout;
+  locals.reportProblem = problemPages.reporterFor(c);
   locals.isHttps = https;
   locals.sandbox = deps.config.PAYMENT_PROVIDER === 'sandbox';
   locals.apiDocument = () => openApiDocument(deps.config.PUBLIC_BASE_URL);
@@ -136,7 +146,7 @@ const renderPages: MiddlewareHandler = async (c, next) => {
   });
 };
 
-const app = createApp(deps, { renderPages });
+const app = createApp(deps, { renderPages, renderProblemPage: problemPages.render });
 
 /** Checkout endpoints that never render a page (a failed form post does: not these). */
 const CHECKOUT_ENDPOINT = /^\/b2b\/[^/]+\/(?:status|events|payments\/[^/]+\/qr\.png)$/;

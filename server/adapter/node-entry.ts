@@ -4,17 +4,22 @@ import { createApp as createAstroApp } from 'astro/app/entrypoint';
 import { Hono } from 'hono';
 import fetchApp, { answerFromPageCache, isAnsweredWithoutPages } from '../../src/fetch.ts';
 import { healthCheck } from '../http/health.ts';
+import { sendFailure } from '../http/respond.ts';
 import { securityHeaderValues } from '../http/security-headers.ts';
 import { rememberClientAddress } from '../http/rate-limit/client-address.ts';
 import { isReadablePath, rawPathOf } from '../http/readable-path.ts';
+import { createThrownReporter, failureFor } from '../http/thrown-errors.ts';
 import { paylink } from '../runtime.ts';
 import { serveClientAssets } from './client-assets.ts';
+import { routeConsoleToLog } from './console-to-log.ts';
 import { applyIdleSocketTimeout, httpServerOptions } from './http-timeouts.ts';
 
 /**
  * The production server: Hono on @hono/node-server serves the built client assets from
  * memory and hands everything else to Astro's app, whose fetch handler is src/fetch.ts.
  */
+const { log } = paylink.deps;
+routeConsoleToLog(log);
 const astroApp = createAstroApp();
 const server = new Hono();
 const https = paylink.deps.config.PUBLIC_BASE_URL.startsWith('https:');
@@ -36,6 +41,16 @@ server.all('*', (c) => {
     (isAnsweredWithoutPages(request) ? fetchApp.fetch(request) : astroApp.render(request))
   );
 });
+// The app answers its own errors (server/http/app.ts); this catches what fails around it.
+const reportThrown = createThrownReporter(paylink.deps);
+server.onError((error, c) => {
+  const kind = reportThrown(error, {
+    method: c.req.method,
+    route: '(server)',
+    signal: c.req.raw.signal,
+  });
+  return sendFailure(c, failureFor(kind));
+});
 
 /**
  * SPEC §9: a path with control characters, NUL or invalid UTF-8 never reaches Astro, whose
@@ -55,7 +70,7 @@ function answerUnreadablePath(request: Request) {
 // `npm start` bounds the process's memory with V8 flags that only work on the command line
 // (docs/decisions/010-memory-and-start.md); run by hand without them, the server still works.
 if (!process.execArgv.includes('--liftoff-only')) {
-  paylink.deps.log.warn(
+  log.warn(
     'started without the V8 flags of `npm start` (package.json): expect several times more memory',
   );
 }
@@ -70,9 +85,8 @@ const httpServer = serve(
     serverOptions: httpServerOptions(KEEP_ALIVE_TIMEOUT_MS),
   },
   (info) => {
-    paylink.deps.log.info(
-      `Paylink listening on http://${info.family === 'IPv6' ? `[${info.address}]` : info.address}:${info.port}`,
-    );
+    const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
+    log.info(`Paylink listening on http://${host}:${info.port}`);
   },
 );
 applyIdleSocketTimeout(httpServer);
@@ -81,7 +95,7 @@ let closing = false;
 function shutdown(signal: string) {
   if (closing) return;
   closing = true;
-  paylink.deps.log.info(`${signal}: closing`);
+  log.info('closing', { signal });
   httpServer.close(() => {
     paylink.close().finally(() => process.exit(0));
   });

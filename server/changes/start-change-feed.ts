@@ -1,3 +1,4 @@
+import type { LogFields } from '../logger.ts';
 import type { Database } from '../store/database.ts';
 import { type ChangeFeed, createChangeFeed } from './change-feed.ts';
 import { listenPglite } from './listen-pglite.ts';
@@ -12,7 +13,8 @@ const LISTEN_READY_MS = 5000;
  */
 export async function startChangeFeed(
   database: Database,
-  onProblem: (message: string) => void,
+  onProblem: (message: string, fields?: LogFields) => void,
+  onRecovered?: () => void,
 ): Promise<{ feed: ChangeFeed; stop: () => Promise<void> }> {
   const feed = createChangeFeed();
   if (database.pglite) {
@@ -20,7 +22,7 @@ export async function startChangeFeed(
     return { feed, stop: unlisten };
   }
   if (!database.databaseUrl) throw new Error('a PostgreSQL store without its URL');
-  const listener = listenPostgres(database.databaseUrl, feed, onProblem);
+  const listener = listenPostgres(database.databaseUrl, feed, onProblem, onRecovered);
   let timer: ReturnType<typeof setTimeout> | undefined;
   await Promise.race([
     listener.ready,

@@ -142,6 +142,8 @@ const EnvSchema = v.object({
   RATE_LIMITS: v.optional(parsedBy(parseRateLimits)),
   /** Proxy hops whose X-Forwarded-For is believed (unset: none, the socket is the client). */
   TRUST_PROXY: v.optional(parsedBy(parseTrustProxy)),
+  /** SPEC §9 "Logs": readable lines, or one JSON object per line for a log collector. */
+  LOG_FORMAT: v.optional(v.picklist(['text', 'json']), 'text'),
 });
 
 type ParsedEnv = v.InferOutput<typeof EnvSchema>;

@@ -1,4 +1,4 @@
-import { Hono, type MiddlewareHandler } from 'hono';
+import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { failure } from '../domain/shared/result.ts';
@@ -18,10 +18,19 @@ import { isReadablePath, rawPathOf } from './readable-path.ts';
 import { sendFailure } from './respond.ts';
 import { securityHeaders } from './security-headers.ts';
 import { healthCheck } from './health.ts';
+import { createThrownReporter, failureFor, routeOf, type ThrownKind } from './thrown-errors.ts';
 
 export type AppOptions = {
   /** Renders pages (Astro's `astro()` in the real server); absent in API-only tests. */
   renderPages?: MiddlewareHandler;
+  /**
+   * The friendly page for a request a browser made (a form post, a page) that failed: 503
+   * while the database is out of reach, else 500. Absent in API-only tests (JSON answers).
+   */
+  renderProblemPage?: (
+    c: Context,
+    problem: Exclude<ThrownKind, 'client_abort'>,
+  ) => Promise<Response>;
 };
 
 /** SPEC §3: bodies above 64 KiB are refused with a 413 before they are read. */
@@ -75,13 +84,19 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
     app.route('/sandbox', sandboxRoutes(deps));
   }
 
+  const reportThrown = createThrownReporter(deps);
   app.onError((error, c) => {
     // Middleware refusals (csrf's 403, for one) throw their answer: it is not our failure.
     if (error instanceof HTTPException) return error.getResponse();
-    deps.log.error(
-      `unhandled error on ${c.req.method} ${c.req.path}: ${error.stack ?? error.message}`,
-    );
-    return sendFailure(c, failure('INTERNAL_ERROR', 'Something went wrong on our side.'));
+    const kind = reportThrown(error, {
+      method: c.req.method,
+      route: routeOf(c),
+      signal: c.req.raw.signal,
+    });
+    if (kind !== 'client_abort' && options.renderProblemPage && isFromBrowserPage(c)) {
+      return options.renderProblemPage(c, kind);
+    }
+    return sendFailure(c, failureFor(kind));
   });
 
   // Pages answer GET; the only POST they take is a checkout form that failed (it sets
@@ -96,6 +111,17 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
 }
 
 export type App = ReturnType<typeof createApp>;
+
+/** A browser's own request (a page, a form post) outside the APIs: it gets a page, not JSON. */
+function isFromBrowserPage(c: Context): boolean {
+  const path = c.req.path;
+  if (path.startsWith('/api/') || path.startsWith('/sandbox/api/')) return false;
+  if (CHECKOUT_DATA.test(path)) return false;
+  return (c.req.header('accept') ?? '').includes('text/html');
+}
+
+/** The checkout's own data endpoints (JSON, events, PNG): never a page, whoever asks. */
+const CHECKOUT_DATA = /^\/b2b\/[^/]+\/(?:status|events|payments\/[^/]+\/qr\.png)$/;
 
 /**
  * Bodies above `maxSize` are refused with 413 before they are read. A GET or HEAD has no body

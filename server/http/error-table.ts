@@ -34,4 +34,8 @@ export const HTTP_STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   METHOD_NOT_ALLOWED: 405,
   TOO_MANY_REQUESTS: 429,
   INTERNAL_ERROR: 500,
+  SERVICE_UNAVAILABLE: 503,
 };
+
+/** SPEC §9 "Outages": the `Retry-After` of a 503, in seconds; the pool reconnects at once. */
+export const RETRY_AFTER_SECONDS = 5;

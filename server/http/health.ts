@@ -1,5 +1,6 @@
 import type { Deps } from '../deps.ts';
 import { API_CONTENT_SECURITY_POLICY } from './content-security-policy.ts';
+import { RETRY_AFTER_SECONDS } from './error-table.ts';
 import { securityHeaderValues } from './security-headers.ts';
 
 /**
@@ -16,12 +17,13 @@ export function healthCheck(deps: Deps): () => Promise<Response> {
   };
   const ok = JSON.stringify({ status: 'ok' });
   const down = JSON.stringify({ status: 'unavailable', reason: 'database unreachable' });
+  const downHeaders = { ...headers, 'retry-after': String(RETRY_AFTER_SECONDS) };
   return async () => {
     try {
       await deps.pingDatabase();
       return new Response(ok, { status: 200, headers });
     } catch {
-      return new Response(down, { status: 503, headers });
+      return new Response(down, { status: 503, headers: downHeaders });
     }
   };
 }

@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Failure } from '../domain/shared/result.ts';
 import type { Pagination } from './envelope-schemas.ts';
-import { HTTP_STATUS } from './error-table.ts';
+import { HTTP_STATUS, RETRY_AFTER_SECONDS } from './error-table.ts';
 
 /** `{"status", "success": true, "data"}` (SPEC §3). */
 export function sendData(c: Context, data: unknown, status: ContentfulStatusCode = 200) {
@@ -20,6 +20,7 @@ export function sendList(c: Context, data: unknown[], pagination: Pagination) {
 export function sendFailure(c: Context, failed: Failure) {
   const status = HTTP_STATUS[failed.code];
   if (status === 401) c.header('WWW-Authenticate', 'Bearer');
+  if (status === 503) c.header('Retry-After', String(RETRY_AFTER_SECONDS));
   const error = { code: status, message: failed.message, reason: failed.code };
   const body = failed.errors
     ? { status, success: false, error: { ...error, errors: failed.errors }, errors: failed.errors }

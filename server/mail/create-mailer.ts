@@ -109,7 +109,7 @@ function createSmtpMailer(
   return {
     async send(mail) {
       const info = await transport.sendMail(toMessage(mail));
-      logger?.info(`mail sent over smtp message_id=${info.messageId}`);
+      logger?.info('mail sent over smtp', { message_id: info.messageId });
       return { messageId: info.messageId };
     },
     async close() {
@@ -141,7 +141,7 @@ function createOutboxMailer(
         await rm(partial, { force: true });
         throw error;
       }
-      logger?.info(`mail written to outbox file=${name}`);
+      logger?.info('mail written to outbox', { file: name });
       return { messageId: info.messageId };
     },
     async close() {

@@ -3,6 +3,7 @@ import { simpleParser, type AddressObject } from 'mailparser';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSmtpSink } from '../../tests/support/smtp-sink.ts';
 import { composeLinkMail } from '../domain/mail/index.ts';
+import { createLogger } from '../logger.ts';
 import { createMailer, type Mailer } from './create-mailer.ts';
 
 const PAY_URL = 'https://pay.example.id/b2b/PL20261120135940d2c1f3e4a5b6c7d8e9f0a1b2c3d4e5f6';
@@ -49,12 +50,7 @@ describe('createMailer over SMTP', () => {
     const smtp = await startSmtpServer();
     cleanups.push(smtp.stop);
     const logged: string[] = [];
-    const logger = {
-      debug: () => {},
-      info: (m: string) => logged.push(m),
-      warn: () => {},
-      error: () => {},
-    };
+    const logger = createLogger('info', { write: (line) => logged.push(line) });
     const mailer = track(
       createMailer({
         ...options,

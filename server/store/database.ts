@@ -6,6 +6,9 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
+import type { Logger } from '../logger.ts';
+import { errorFields } from '../logging/error-summary.ts';
+import { databaseUnavailableReason } from './database-unavailable.ts';
 import { pgliteOptions } from './pglite-settings.ts';
 import { keepStatisticsFresh } from './pglite-statistics.ts';
 import { findPgliteTemplate, seedPgliteDataDir } from './pglite-template.ts';
@@ -28,9 +31,15 @@ export type Database = {
 export type DatabaseOptions =
   { databaseUrl: string } | { dataDir: string } | { memory: true; loadDataDir?: Blob };
 
-/** Opens the embedded PGlite store or a PostgreSQL pool, and brings its schema up to date. */
-export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  const database = await connect(options);
+/**
+ * Opens the embedded PGlite store or a PostgreSQL pool, and brings its schema up to date.
+ * `log` hears of pooled connections lost while idle (the pool replaces them on demand).
+ */
+export async function openDatabase(
+  options: DatabaseOptions,
+  log?: Pick<Logger, 'warn'>,
+): Promise<Database> {
+  const database = await connect(options, log);
   try {
     await migrate(database.db);
   } catch (error) {
@@ -40,7 +49,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   const { pglite } = database;
   if (!pglite) return database;
   const stop = keepStatisticsFresh(pglite, STATISTICS_CHECK_MS, (error) =>
-    console.error(`pglite analyze: ${error instanceof Error ? error.message : String(error)}`),
+    log?.warn('pglite analyze failed', errorFields(error)),
   );
   return { ...database, close: () => stop().then(database.close) };
 }
@@ -48,11 +57,20 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 /** How often the embedded store looks for tables whose planner statistics went stale. */
 const STATISTICS_CHECK_MS = 60_000;
 
-async function connect(options: DatabaseOptions): Promise<Database> {
+async function connect(options: DatabaseOptions, log?: Pick<Logger, 'warn'>): Promise<Database> {
   if ('databaseUrl' in options) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    // A database that cannot be reached fails a request after 10 s (503) instead of holding it.
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: 10,
+      connectionTimeoutMillis: 10_000,
+    });
     // An idle client's connection error would otherwise crash the process.
-    pool.on('error', (error) => console.error(`postgres pool: ${error.message}`));
+    pool.on('error', (error) =>
+      log?.warn('idle database connection lost', {
+        reason: databaseUnavailableReason(error) ?? error.name,
+      }),
+    );
     const db = drizzlePg({ client: pool, schema }) as unknown as Db;
     return { db, kind: 'postgres', databaseUrl: options.databaseUrl, close: () => pool.end() };
   }

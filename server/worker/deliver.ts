@@ -4,6 +4,9 @@ import { nextAttemptDelayMs } from '../domain/callback/retry-schedule.ts';
 import { callbackHeaders } from '../domain/callback/sign-callback.ts';
 import type { AttemptOutcome, Delivery } from '../domain/delivery/delivery.ts';
 import type { Deps } from '../deps.ts';
+import { classOf } from '../logging/error-summary.ts';
+import { maskAddresses } from '../logging/redact.ts';
+import { isDatabaseUnavailable } from '../store/database-unavailable.ts';
 import { postWebhook } from './send-webhook.ts';
 
 const StoredMail = v.object({
@@ -37,10 +40,11 @@ async function sendMail(deps: Deps, delivery: Delivery): Promise<AttemptOutcome>
     await deps.mailer.send({ ...mail, messageId: `<${delivery.messageId}@paylink>` });
     return { ok: true, statusCode: null };
   } catch (error) {
+    // A refusal may quote the customer's address; it is recorded and logged without it.
     return {
       ok: false,
       statusCode: null,
-      error: error instanceof Error ? error.message : String(error),
+      error: maskAddresses(error instanceof Error ? error.message : String(error)),
     };
   }
 }
@@ -57,10 +61,14 @@ export async function attemptDelivery(deps: Deps, delivery: Delivery): Promise<A
         ? await sendWebhook(deps, delivery)
         : await sendMail(deps, delivery);
   } catch (error) {
+    // An outage is not the merchant's failed attempt: the lease lapses and the worker tries
+    // again once the database is back. Anything else is recorded by its class only: a
+    // message may quote a query's parameters.
+    if (isDatabaseUnavailable(error)) throw error;
     outcome = {
       ok: false,
       statusCode: null,
-      error: error instanceof Error ? error.message : String(error),
+      error: `internal error (${classOf(error)})`,
     };
   }
   const at = deps.clock();
@@ -68,12 +76,18 @@ export async function attemptDelivery(deps: Deps, delivery: Delivery): Promise<A
     outcome.ok || outcome.isFinal ? null : nextAttemptDelayMs(delivery.attempts + 1, Math.random());
   const retryAt = delay === null ? null : new Date(at.getTime() + delay);
   await deps.deliveries.recordAttempt(delivery.id, outcome, at, retryAt);
-  const what = `delivery ${delivery.id} (${delivery.event}) attempt ${delivery.attempts + 1}`;
-  if (outcome.ok)
-    deps.log.info(`${what}: delivered${outcome.statusCode ? ` (HTTP ${outcome.statusCode})` : ''}`);
+  const fields = {
+    delivery_id: delivery.id,
+    event: delivery.event,
+    attempt: delivery.attempts + 1,
+    http_status: outcome.statusCode,
+  };
+  if (outcome.ok) deps.log.info('delivery attempt: delivered', fields);
   else
-    deps.log.warn(
-      `${what}: ${outcome.error}; ${retryAt ? `next try ${retryAt.toISOString()}` : 'giving up'}`,
-    );
+    deps.log.warn('delivery attempt failed', {
+      ...fields,
+      error: outcome.error,
+      next_try: retryAt ? retryAt.toISOString() : 'giving up',
+    });
   return outcome;
 }

@@ -8,6 +8,7 @@ import {
 import { createTestPaylink, type TestPaylink } from '../../tests/support/test-paylink.ts';
 import { deliveryOf, paidVaPayment } from '../../tests/support/worker-fixture.ts';
 import type { Deps } from '../deps.ts';
+import { createLogger } from '../logger.ts';
 import { createWorker } from './worker.ts';
 
 // SPEC §6 "Destinations", in the worker: a delivery queued while its URL was allowed (the
@@ -35,11 +36,10 @@ afterEach(async () => {
 
 /** The worker of a server where CALLBACK_ALLOW_PRIVATE is off, its log lines kept. */
 function productionWorker() {
-  const keep = (line: string) => lines.push(line);
   const deps: Deps = {
     ...t.deps,
     config: { ...t.deps.config, CALLBACK_ALLOW_PRIVATE: false },
-    log: { debug: keep, info: keep, warn: keep, error: keep },
+    log: createLogger('debug', { write: (line) => lines.push(line) }),
   };
   return createWorker(deps, 1000);
 }
@@ -64,7 +64,7 @@ describe.each([
       delivered_at: null,
     });
     expect(refused.failed_at).not.toBeNull();
-    expect(lines.join('\n')).toMatch(/destination_not_allowed; giving up/);
+    expect(lines.join('\n')).toMatch(/error=destination_not_allowed next_try="giving up"/);
 
     // Days later (the retry schedule would have tried 7 more times), still nothing.
     for (const days of [1, 2, 3]) {

@@ -1,5 +1,7 @@
 import { expirePayment, settlePayment } from '../domain/payment/receive-payment.ts';
 import type { Deps } from '../deps.ts';
+import { errorFields } from '../logging/error-summary.ts';
+import { databaseUnavailableReason } from '../store/database-unavailable.ts';
 import { attemptDelivery } from './deliver.ts';
 
 /** How long a claimed delivery stays invisible to other workers (longer than one attempt). */
@@ -42,12 +44,27 @@ export function createWorker(deps: Deps, intervalMs: number): Worker {
     return { expired, settled, attempted: claimed.length };
   };
 
+  // An outage is told once when it starts and once when it ends, not on every pass.
+  let isWaitingForDatabase = false;
+  const reportPass = (error: unknown) => {
+    const reason = error === null ? null : databaseUnavailableReason(error);
+    if (reason) {
+      if (!isWaitingForDatabase) deps.log.warn('worker paused: database unreachable', { reason });
+      isWaitingForDatabase = true;
+      return;
+    }
+    if (isWaitingForDatabase) deps.log.info('worker resumed: database reachable again');
+    isWaitingForDatabase = false;
+    if (error !== null) deps.log.error('worker pass failed', errorFields(error, { stack: true }));
+  };
+
   const schedule = () => {
     if (stopped) return;
     timer = setTimeout(() => {
       running = runOnce()
-        .catch((error: unknown) =>
-          deps.log.error(`worker: ${error instanceof Error ? error.stack : String(error)}`),
+        .then(
+          () => reportPass(null),
+          (error: unknown) => reportPass(error),
         )
         .finally(schedule);
     }, intervalMs);

@@ -9,6 +9,12 @@ export const EN: Record<keyof typeof ID, string> = {
   sandboxNotice: 'Sandbox mode: no real money moves.',
   notFoundTitle: 'Payment link not found',
   notFoundBody: 'Please check the link you received from the seller.',
+  unavailableTitle: 'Service temporarily unavailable',
+  unavailableBody:
+    'We cannot process this page right now. No money has moved. Please try again in a few seconds.',
+  failedTitle: 'Something went wrong',
+  failedBody: 'The problem is on our side, not yours. No money has moved. Please try again.',
+  tryAgain: 'Try again',
   merchantLabel: 'Seller',
   orderHeading: 'Order details',
   discount: 'Discount',

@@ -10,6 +10,13 @@ export const ID = {
   sandboxNotice: 'Mode sandbox: tidak ada uang sungguhan yang berpindah.',
   notFoundTitle: 'Tautan pembayaran tidak ditemukan',
   notFoundBody: 'Periksa kembali tautan yang Anda terima dari penjual.',
+  unavailableTitle: 'Layanan sedang terganggu',
+  unavailableBody:
+    'Kami tidak dapat memproses halaman ini saat ini. Tidak ada uang yang berpindah. Coba lagi dalam beberapa detik.',
+  failedTitle: 'Terjadi kesalahan',
+  failedBody:
+    'Kesalahan ada di pihak kami, bukan Anda. Tidak ada uang yang berpindah. Silakan coba lagi.',
+  tryAgain: 'Coba lagi',
   merchantLabel: 'Penjual',
   orderHeading: 'Rincian pesanan',
   discount: 'Diskon',

@@ -34,6 +34,7 @@ export const ERROR_CODES = [
   'METHOD_NOT_ALLOWED',
   'TOO_MANY_REQUESTS',
   'INTERNAL_ERROR',
+  'SERVICE_UNAVAILABLE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

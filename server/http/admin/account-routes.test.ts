@@ -7,6 +7,7 @@ import {
   type TestPaylink,
 } from '../../../tests/support/test-paylink.ts';
 import { toWibDate } from '../../domain/shared/jakarta-time.ts';
+import { createLogger } from '../../logger.ts';
 import { hmacSha512Hex } from '../../security/digest.ts';
 import { rowsOf } from '../../store/database.ts';
 import { accounts } from '../../store/schema.ts';
@@ -337,7 +338,6 @@ describe('POST /api/admin/accounts: secrets at rest', () => {
 describe('secrets in logs', () => {
   it('logs no secret while creating an account, taking tokens and failing authentication', async () => {
     const lines: string[] = [];
-    const capture = (level: string) => (message: string) => lines.push(`${level} ${message}`);
     const originalLog = t.deps.log;
     const consoleSpies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((name) =>
       vi
@@ -346,12 +346,7 @@ describe('secrets in logs', () => {
           lines.push(`console.${name} ${args.join(' ')}`),
         ),
     );
-    t.deps.log = {
-      debug: capture('debug'),
-      info: capture('info'),
-      warn: capture('warn'),
-      error: capture('error'),
-    };
+    t.deps.log = createLogger('debug', { write: (line) => lines.push(line) });
     try {
       const created = await postAccount(t.app, VALID);
       const { api_key, client_id, client_secret, webhook_secret } = created.body.data;

@@ -112,7 +112,7 @@ export function adminRoutes(deps: Deps) {
         inquiryCallbackUrl: input.inquiry_callback_url ?? null,
       },
     );
-    deps.log.info(`account ${account.id} created`);
+    deps.log.info('account created', { account_id: account.id });
     const answer: v.InferOutput<typeof NewAccountAnswerSchema> = {
       account: presentAccount(account),
       api_key: credentials.apiKey,

@@ -67,7 +67,7 @@ export function accessTokenRoutes(deps: Deps) {
     const body = await readJsonOrForm(c);
     const account = await authenticate();
     if ('ok' in account) {
-      deps.log.info(`access token refused: ${account.code}`);
+      deps.log.info('access token refused', { code: account.code });
       return sendFailure(c, account);
     }
     if (!body.ok) return sendFailure(c, body);

@@ -2,6 +2,7 @@ import { createMiddleware } from 'hono/factory';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { failure, invalidField } from '../../domain/shared/result.ts';
 import type { Deps } from '../../deps.ts';
+import { errorFields } from '../../logging/error-summary.ts';
 import { sha256Hex } from '../../security/digest.ts';
 import { MAX_BODY_DEPTH, nestingDepth } from '../json-depth.ts';
 import { sendFailure } from '../respond.ts';
@@ -93,7 +94,10 @@ export function idempotencyKey(deps: Deps) {
       await deps.idempotency.complete(accountId, key, claim.claimedAt, answer, deps.clock());
     } catch (error) {
       // The link exists: answer it. The unfinished claim lapses after its lease.
-      deps.log.warn(`idempotency key of account ${accountId} not recorded: ${String(error)}`);
+      deps.log.warn('idempotency key not recorded', {
+        account_id: accountId,
+        ...errorFields(error),
+      });
     }
   });
 }

@@ -46,7 +46,7 @@ export function paymentLinkRoutes(deps: Deps) {
     const account = c.var.account;
     const created = await createPaymentLink(deps, account.id, toCreateLinkInput(checked.value));
     if (!created.ok) return sendFailure(c, created);
-    deps.log.info(`payment link ${created.value.id} created for account ${account.id}`);
+    deps.log.info('payment link created', { link_id: created.value.id, account_id: account.id });
     return sendData(
       c,
       presentLink(created.value, account, deps.config.PUBLIC_BASE_URL, deps.clock()),
@@ -91,7 +91,7 @@ export function paymentLinkRoutes(deps: Deps) {
       const account = c.var.account;
       const updated = await updatePaymentLink(deps, account.id, id, toLinkPatch(checked.value));
       if (!updated.ok) return sendFailure(c, updated);
-      deps.log.info(`payment link ${id} updated for account ${account.id}`);
+      deps.log.info('payment link updated', { link_id: id, account_id: account.id });
       return sendData(
         c,
         presentLink(updated.value, account, deps.config.PUBLIC_BASE_URL, deps.clock()),
@@ -106,7 +106,7 @@ export function paymentLinkRoutes(deps: Deps) {
     const account = c.var.account;
     const deleted = await deletePaymentLink(deps, account.id, id);
     if (!deleted.ok) return sendFailure(c, deleted);
-    deps.log.info(`payment link ${id} deleted for account ${account.id}`);
+    deps.log.info('payment link deleted', { link_id: id, account_id: account.id });
     return sendData(c, { message: LINK_DELETED });
   });
 

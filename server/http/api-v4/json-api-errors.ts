@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import * as v from 'valibot';
 import type { ErrorCode, Failure } from '../../domain/shared/result.ts';
-import { HTTP_STATUS } from '../error-table.ts';
+import { HTTP_STATUS, RETRY_AFTER_SECONDS } from '../error-table.ts';
 
 /** A JSON:API error object (SPEC §4): `status` is a string, as JSON:API 1.1 §7.2 has it. */
 export type JsonApiError = {
@@ -44,6 +44,7 @@ const TITLES: Record<number, string> = {
   422: 'Unprocessable Entity',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
+  503: 'Service Unavailable',
 };
 
 const ATTRIBUTES = 'data.attributes';
@@ -89,5 +90,6 @@ export function jsonApiErrors(failed: Failure): JsonApiError[] {
 export function sendJsonApiFailure(c: Context, failed: Failure) {
   const status = HTTP_STATUS[failed.code];
   if (status === 401) c.header('WWW-Authenticate', 'Basic realm="Paylink"');
+  if (status === 503) c.header('Retry-After', String(RETRY_AFTER_SECONDS));
   return c.json({ errors: jsonApiErrors(failed) }, status);
 }

@@ -5,6 +5,7 @@ import { createV4PaymentLink } from '../../domain/payment-link/create-v4-payment
 import { failure } from '../../domain/shared/result.ts';
 import type { Deps } from '../../deps.ts';
 import { readJson, validate } from '../read-body.ts';
+import { createThrownReporter, failureFor, routeOf } from '../thrown-errors.ts';
 import { sendJsonApiFailure } from './json-api-errors.ts';
 import { presentV4Link } from './present-v4-link.ts';
 import { requireBasic, type V4Env } from './require-basic.ts';
@@ -52,7 +53,8 @@ export function v4Routes(deps: Deps) {
     const created = await createV4PaymentLink(deps, account.id, input);
     if (!created.ok) return sendJsonApiFailure(c, created);
     const { link, isRepeat } = created.value;
-    if (!isRepeat) deps.log.info(`v4 payment link ${link.id} created for account ${account.id}`);
+    if (!isRepeat)
+      deps.log.info('v4 payment link created', { link_id: link.id, account_id: account.id });
     // A repeat answers as the first request did: 201 with the same link (SPEC §4).
     return c.json(await presentV4Link(deps, link), 201);
   });
@@ -77,12 +79,11 @@ export function v4Routes(deps: Deps) {
     sendJsonApiFailure(c, failure('NOT_FOUND', `No API route ${c.req.method} ${c.req.path}.`)),
   );
 
+  const reportThrown = createThrownReporter(deps);
   routes.onError((error, c) => {
     if (error instanceof HTTPException) return error.getResponse();
-    deps.log.error(
-      `unhandled error on ${c.req.method} ${c.req.path}: ${error.stack ?? error.message}`,
-    );
-    return sendJsonApiFailure(c, failure('INTERNAL_ERROR', 'Something went wrong on our side.'));
+    const request = { method: c.req.method, route: routeOf(c), signal: c.req.raw.signal };
+    return sendJsonApiFailure(c, failureFor(reportThrown(error, request)));
   });
   return routes;
 }

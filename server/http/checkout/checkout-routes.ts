@@ -74,9 +74,11 @@ export function checkoutRoutes(deps: Deps, limits: Pick<RateLimits, 'paymentAtte
       : request.input;
     if (!started.ok) return refuse(started);
     const payment = started.value;
-    deps.log.info(
-      `payment ${payment.reffNo} started on link ${link.id} with ${payment.methodCode}`,
-    );
+    deps.log.info('payment started', {
+      payment_id: payment.id,
+      link_id: link.id,
+      method: payment.methodCode,
+    });
     const viewUrl = `${deps.config.PUBLIC_BASE_URL}/b2b/${publicId}/payments/${payment.reffNo}`;
     if (request.isForm) return c.redirect(`/b2b/${publicId}/payments/${payment.reffNo}`, 303);
     const data: v.InferOutput<typeof StartedPaymentSchema> = {

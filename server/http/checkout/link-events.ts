@@ -1,6 +1,8 @@
 import type { Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { Deps } from '../../deps.ts';
+import { errorFields } from '../../logging/error-summary.ts';
+import { isDatabaseUnavailable } from '../../store/database-unavailable.ts';
 import { readLiveStatus } from './live-status.ts';
 
 /** A comment line at least this often keeps proxies and phones from dropping the stream. */
@@ -9,6 +11,8 @@ export const HEARTBEAT_MS = 20_000;
 const RETRY_MS = 3000;
 /** Time-driven changes (an expiry) are looked at just after they happen. */
 const DEADLINE_GRACE_MS = 50;
+/** While the database is out of reach, the stream stays open and reads again this often. */
+const OUTAGE_RETRY_MS = 2000;
 
 /**
  * SPEC §7 `GET /b2b/{id}/events`: the link's status as server-sent events, at once and then on
@@ -43,6 +47,7 @@ export async function streamLinkEvents(
     let sent = lastEventId;
     let lastWriteAt = 0;
     let live: typeof first | null = first;
+    let isReadFailing = false;
     try {
       await stream.write(`retry: ${RETRY_MS}\n\n`);
       while (live && !stream.aborted) {
@@ -59,9 +64,11 @@ export async function streamLinkEvents(
           lastWriteAt = Date.now();
         }
         if (live.isFinal) break;
-        const untilDeadline = live.nextChangeAt
-          ? live.nextChangeAt.getTime() - deps.clock().getTime() + DEADLINE_GRACE_MS
-          : Number.POSITIVE_INFINITY;
+        const untilDeadline = isReadFailing
+          ? OUTAGE_RETRY_MS
+          : live.nextChangeAt
+            ? live.nextChangeAt.getTime() - deps.clock().getTime() + DEADLINE_GRACE_MS
+            : Number.POSITIVE_INFINITY;
         await new Promise<void>((resolve) => {
           if (isDirty || stream.aborted) return resolve();
           const timer = setTimeout(resolve, Math.max(0, Math.min(HEARTBEAT_MS, untilDeadline)));
@@ -72,8 +79,22 @@ export async function streamLinkEvents(
         });
         isDirty = false;
         if (stream.aborted) break;
-        live = await readLiveStatus(deps, publicId, reffNo);
+        try {
+          live = await readLiveStatus(deps, publicId, reffNo);
+          isReadFailing = false;
+        } catch (error) {
+          // SPEC §9 "Outages": the page keeps its stream (and its last status) and hears of
+          // the next change once the database is back.
+          if (!isDatabaseUnavailable(error)) throw error;
+          isReadFailing = true;
+        }
       }
+    } catch (error) {
+      // Logged here, safely: Hono's own handler would print it whole, or send its message.
+      deps.log.error('event stream failed', {
+        route: '/b2b/:publicId/events',
+        ...errorFields(error, { stack: true }),
+      });
     } finally {
       unsubscribe();
     }

@@ -40,13 +40,19 @@ function refusedBeforeTheRoute(operation: Operation): ErrorCode[] {
   ];
 }
 
-/** The statuses of the failures an operation can answer, each with its reasons. */
+/**
+ * The statuses of the failures an operation can answer, each with its reasons. Any call can
+ * fail on our side (500); any that reads the database answers 503 while it is out of reach
+ * (SPEC §9 "Outages"): all but the service endpoints.
+ */
 function failuresByStatus(operation: Operation): Map<number, ErrorCode[]> {
+  const always: ErrorCode[] =
+    operation.tag === 'Service' ? ['INTERNAL_ERROR'] : ['INTERNAL_ERROR', 'SERVICE_UNAVAILABLE'];
   const byStatus = new Map<number, ErrorCode[]>();
   for (const code of new Set<ErrorCode>([
     ...operation.failures,
     ...refusedBeforeTheRoute(operation),
-    'INTERNAL_ERROR',
+    ...always,
   ])) {
     const status = HTTP_STATUS[code];
     byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
@@ -80,12 +86,19 @@ function failureReply(operation: Operation, status: number, reasons: ErrorCode[]
       ? jsonApiFailureDocument(status, reasons)
       : failureEnvelope(status, reasons);
   const description = `Refused: ${reasons.join(', ')}.`;
-  // SPEC §9: an answer over a limit says when to come back.
+  // SPEC §9: an answer over a limit, or while the database is away, says when to come back.
   if (status === 429) {
     return {
       description,
       json,
       headers: { 'Retry-After': 'Whole seconds until a retry can pass.' },
+    };
+  }
+  if (status === 503) {
+    return {
+      description,
+      json,
+      headers: { 'Retry-After': 'Seconds to wait before trying again.' },
     };
   }
   return { description, json };

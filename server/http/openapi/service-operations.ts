@@ -16,7 +16,11 @@ export const serviceOperations: readonly Operation[] = [
     description: 'Answers 200 while the database answers, else 503.',
     replies: {
       200: { description: 'Serving.', json: HealthSchema },
-      503: { description: 'The database does not answer.', json: HealthSchema },
+      503: {
+        description: 'The database does not answer.',
+        json: HealthSchema,
+        headers: { 'Retry-After': 'Seconds to wait before asking again.' },
+      },
     },
     failures: [],
     errorStyle: 'envelope',

@@ -127,7 +127,8 @@ export function sandboxRoutes(deps: Deps) {
           vaNumber: payment.methodValue,
           amount: payment.amount,
         });
-    if (!result.ok) deps.log.info(`sandbox simulate ${payment.reffNo}: ${result.code}`);
+    if (!result.ok)
+      deps.log.info('sandbox payment refused', { payment_id: payment.id, code: result.code });
     return c.redirect(`/b2b/${link.publicId}/payments/${payment.reffNo}`, 303);
   });
 
