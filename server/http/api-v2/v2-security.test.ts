@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readAnswer, requestFrom } from '../../../tests/support/from-address.ts';
 import { expectFailure } from '../../../tests/support/link-api.ts';
 import {
   callApi,
@@ -78,5 +79,29 @@ describe('v2.0 create under another account id', () => {
 
   it('another account’s token cannot read the link', async () => {
     expectFailure(await showV2(t, other, ownLinkId), 404, 'LINK_NOT_FOUND');
+  });
+});
+
+// SPEC §9: the v2.0 door counts bad bearer tokens with the v1.0 one (decision 013).
+describe('v2.0 bearer failures per client address', () => {
+  it('after 30 bad tokens the 31st call is 429, the right token included', async () => {
+    const limited = await createTestPaylink({ env: { RATE_LIMITS: '' } });
+    try {
+      const owner = await createMerchant(limited);
+      const id = (await createV2Ok(limited, owner)).id;
+      const show = (address: string, headers: Record<string, string>) =>
+        requestFrom(limited, address, `/api/v2.0/payment-link/${id}`, { headers });
+      const bad = { ...merchantHeaders(owner), authorization: 'Bearer not-a-token' };
+      for (let i = 1; i <= 30; i++) expect((await show('203.0.113.50', bad)).status).toBe(401);
+      const refused = await readAnswer(await show('203.0.113.50', merchantHeaders(owner)));
+      expect(refused).toMatchObject({
+        status: 429,
+        retryAfter: '60',
+        body: { status: 429, success: false, error: { reason: 'TOO_MANY_REQUESTS' } },
+      });
+      expect((await show('203.0.113.51', merchantHeaders(owner))).status).toBe(200);
+    } finally {
+      await limited.close();
+    }
   });
 });
