@@ -80,7 +80,7 @@ export const v2Operations: readonly Operation[] = [
       '`current_usage`.',
     body: {
       media: { 'application/json': UpdateV2LinkBodySchema },
-      example: { max_usage: 10, expired_redirect_url: null, customer_email: 'budi@example.com' },
+      example: { title: 'Kopi Senja, promo', max_usage: 10, expired_redirect_url: null },
     },
     replies: oneLink,
     failures: [...TOKEN_FAILURES, ...BODY_FAILURES, 'LINK_NOT_FOUND', 'NO_METHOD_FOR_AMOUNT'],

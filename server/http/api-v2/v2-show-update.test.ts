@@ -9,7 +9,8 @@ import {
 import { callApi, createMerchant, type Merchant } from '../../../tests/support/merchant.ts';
 import { createTestPaylink, type TestPaylink } from '../../../tests/support/test-paylink.ts';
 import { asMerchant, EXAMPLE_ATTRIBUTES } from '../../../tests/support/v4-api.ts';
-import { createV2Ok, showV2, updateV2 } from '../../../tests/support/v2-api.ts';
+import { createV2, createV2Ok, showV2, updateV2 } from '../../../tests/support/v2-api.ts';
+import { v2Operations } from './v2-operations.ts';
 
 let t: TestPaylink;
 let merchant: Merchant;
@@ -201,5 +202,18 @@ describe('PUT /api/v2.0/payment-link/update/{payment_link_id}', () => {
     const theirs = await createV2Ok(t, stranger, { description: 'Milik orang lain' });
     expectFailure(await updateV2(t, merchant, theirs.id, { title: 'Mine' }), 404, 'LINK_NOT_FOUND');
     expect((await showV2(t, stranger, theirs.id)).body.data.title).toBe('Milik orang lain');
+  });
+});
+
+// The reference's examples are requests a merchant may copy: each is answered 200 as shown.
+describe('the documented v2.0 examples', () => {
+  it('create, then update, as /docs/api shows them', async () => {
+    const [create, , update] = v2Operations;
+    const created = await createV2(t, merchant, create?.body?.example);
+    expect(created.status).toBe(200);
+    expect(created.body.data).toMatchObject({ source: 'api v2', is_unlimited_usage: true });
+    const changed = await updateV2(t, merchant, created.body.data.id, update?.body?.example);
+    expect(changed.status).toBe(200);
+    expect(changed.body.data).toMatchObject({ max_usage: 10, expired_redirect_url: null });
   });
 });
