@@ -186,6 +186,15 @@ describe('PUT /api/v2.0/payment-link/update/{payment_link_id}', () => {
     });
     const none = await updateV2(t, merchant, created.id, { required_customer_number: false });
     expect(none.body.data.required_customer_detail).toBe(false);
+    // v1.0's one switch turns both v2.0 asks off with it.
+    await updateV2(t, merchant, created.id, { required_customer_email: true });
+    const path = `/api/v1.0/payment-link-manage/${merchant.accountId}/${created.id}`;
+    const viaV1 = await callApi(t, merchant, 'PATCH', path, { required_customer_detail: false });
+    expect(viaV1.body.data).toMatchObject({
+      required_customer_detail: false,
+      required_customer_number: false,
+      required_customer_email: false,
+    });
   });
 
   it('refuses a title of null or blanks, and an expiry in the past', async () => {
