@@ -17,7 +17,7 @@ const CREATE_EXAMPLE = {
   items: [{ name: 'Kopi susu', quantity: 2, unit_price: 25_000 }],
   description: 'Kopi Senja, 2 cups',
   max_usage: 0,
-  expired_at: '2026-12-31T23:59:00+07:00',
+  expired_at: '2030-12-31T23:59:00+07:00',
   success_redirect_url: 'https://merchant.example/thanks',
   expired_redirect_url: 'https://merchant.example/expired',
   required_customer_email: true,
