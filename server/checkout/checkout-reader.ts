@@ -2,7 +2,11 @@ import type { Deps } from '../deps.ts';
 import { qrisInstructions, vaInstructions } from '../domain/payment-instructions/index.ts';
 import { askedCustomerFields } from '../domain/payment/bound-customer.ts';
 import { effectivePaymentStatus, type Payment } from '../domain/payment/payment.ts';
-import { computeLinkStatus, type PaymentLink } from '../domain/payment-link/payment-link.ts';
+import {
+  computeLinkStatus,
+  type PaymentLink,
+  returnUrlFor,
+} from '../domain/payment-link/payment-link.ts';
 import { METHOD_GROUPS, offeredMethods } from '../domain/payment-method/catalog.ts';
 import { findVaBank, groupDigits } from '../domain/payment-method/va/va-banks.ts';
 import { isPublicId } from '../domain/shared/ids.ts';
@@ -27,21 +31,18 @@ export function createCheckoutReader(deps: Deps): CheckoutReader {
     amount: payment.amount,
     paidAt: toWibIso(payment.paidAt ?? payment.updatedAt),
   });
+  // SPEC §3.5: success_redirect_url after paying, expired_redirect_url after expiry, each
+  // falling back to redirect_url.
   const returnUrl = (
     link: PaymentLink,
     status: 'paid' | 'expired',
     paymentReffNo: string | null,
-  ) =>
-    link.redirectUrl
-      ? {
-          url: merchantReturnUrl(link.redirectUrl, {
-            linkReffNo: link.reffNo,
-            status,
-            paymentReffNo,
-          }),
-          status,
-        }
-      : null;
+  ) => {
+    const target = returnUrlFor(link, status);
+    if (!target) return null;
+    const params = { linkReffNo: link.reffNo, status, paymentReffNo };
+    return { url: merchantReturnUrl(target, params), status };
+  };
 
   const summaryOf = async (link: PaymentLink): Promise<LinkSummary | null> => {
     const account = await deps.accounts.findById(link.accountId);

@@ -7,6 +7,7 @@ import { adminRoutes } from './admin/account-routes.ts';
 import { accessTokenRoutes } from './api-v1/access-token-routes.ts';
 import { historyRoutes } from './api-v1/history-routes.ts';
 import { paymentLinkRoutes } from './api-v1/payment-link-routes.ts';
+import { v2Routes } from './api-v2/v2-routes.ts';
 import { v4Routes } from './api-v4/v4-routes.ts';
 import { checkoutRoutes } from './checkout/checkout-routes.ts';
 import { sandboxRoutes } from './sandbox/sandbox-routes.ts';
@@ -70,6 +71,7 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   api.route('/', accessTokenRoutes(deps));
   api.route('/v1.0', paymentLinkRoutes(deps));
   api.route('/v1.0', historyRoutes(deps));
+  api.route('/v2.0', v2Routes(deps));
   api.route('/admin', adminRoutes(deps));
   api.get('/openapi.json', (c) => c.json(openApiDocument(deps.config.PUBLIC_BASE_URL)));
   api.all('*', (c) =>

@@ -34,7 +34,7 @@ const CustomerSchema = v.nullable(
     phone: v.nullable(v.string()),
   }),
 );
-const DialectSchema = v.picklist(['v1', 'v4']);
+const DialectSchema = v.picklist(['v1', 'v2', 'v4']);
 
 export function toPaymentLink(row: LinkRow): PaymentLink {
   return {
@@ -51,7 +51,8 @@ export function toPaymentLink(row: LinkRow): PaymentLink {
 /** SPEC §2's status_computed, as SQL, so that list filters and pagination agree with it. */
 function computedStatusIs(status: ComputedLinkStatus, now: Date): SQL {
   const expired = sql`(${paymentLinks.expiredAt} is not null and ${paymentLinks.expiredAt} <= ${now.toISOString()}::timestamptz)`;
-  const closed = sql`(${paymentLinks.status} = 'closed' or ${paymentLinks.currentUsage} >= ${paymentLinks.maxUsage})`;
+  // An unlimited link (max_usage null) is never used up: the comparison alone would be null.
+  const closed = sql`(${paymentLinks.status} = 'closed' or (${paymentLinks.maxUsage} is not null and ${paymentLinks.currentUsage} >= ${paymentLinks.maxUsage}))`;
   if (status === 'expired') return expired;
   if (status === 'closed') return sql`(not ${expired} and ${closed})`;
   return sql`(not ${expired} and not ${closed})`;

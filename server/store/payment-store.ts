@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gt, inArray, lte, ne, sql } from 'drizzle-orm';
 import * as v from 'valibot';
 import { PAYMENT_STATUSES, type Payment, type PaymentStatus } from '../domain/payment/payment.ts';
 import type { PaymentStore, PaymentTx } from '../domain/payment/payment-store.ts';
+import { isUsedUp } from '../domain/payment-link/payment-link.ts';
 import type { Db } from './database.ts';
 import { createAccountStore } from './account-store.ts';
 import { insertDeliveries } from './delivery-store.ts';
@@ -162,7 +163,7 @@ export function createPaymentStore(db: Db): PaymentStore {
           const open =
             link &&
             link.status === 'open' &&
-            link.currentUsage < link.maxUsage &&
+            !isUsedUp(link) &&
             (link.expiredAt === null || link.expiredAt.getTime() > now.getTime());
           if (!open) return 'link_not_open' as const;
           const [row] = await tx.insert(payments).values(payment).returning();

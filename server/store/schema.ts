@@ -45,11 +45,16 @@ export const paymentLinks = pgTable(
       .references(() => accounts.id),
     reffNo: text('reff_no').notNull(),
     publicId: text('public_id').notNull().unique(),
+    /** The API that created the link, `v1` `v2` `v4`: its `source` and its callback shape. */
     dialect: text('dialect').notNull().default('v1'),
     title: text('title').notNull(),
     description: text('description'),
     requiredCustomerDetail: boolean('required_customer_detail').notNull(),
-    maxUsage: integer('max_usage').notNull(),
+    /** v2.0's two asks (SPEC §3.5); either one also sets required_customer_detail. */
+    requiredCustomerNumber: boolean('required_customer_number').notNull().default(false),
+    requiredCustomerEmail: boolean('required_customer_email').notNull().default(false),
+    /** Null: unlimited (v2.0 `max_usage: 0`, SPEC §3.5); the usage check below then passes. */
+    maxUsage: integer('max_usage'),
     currentUsage: integer('current_usage').notNull().default(0),
     status: text('status').notNull().default('open'),
     expiredAt: instant('expired_at'),
@@ -57,6 +62,9 @@ export const paymentLinks = pgTable(
     items: jsonb('items'),
     whitelistedPaymentMethod: jsonb('whitelisted_payment_method'),
     redirectUrl: text('redirect_url'),
+    /** Where the customer goes after paying / after expiry; `redirect_url` is the fallback. */
+    successRedirectUrl: text('success_redirect_url'),
+    expiredRedirectUrl: text('expired_redirect_url'),
     callbackUrl: text('callback_url'),
     optionalMetadata: jsonb('optional_metadata'),
     customer: jsonb('customer'),
@@ -78,6 +86,12 @@ export const paymentLinks = pgTable(
     // SPEC §2: current_usage never exceeds max_usage, whatever the code above it does.
     check('payment_links_usage_within_max', sql`${table.currentUsage} <= ${table.maxUsage}`),
     check('payment_links_status', sql`${table.status} in ('open', 'closed')`),
+    // Unlimited is null, never 0: a 0 would read as used up from the first second.
+    check(
+      'payment_links_max_usage_positive',
+      sql`${table.maxUsage} is null or ${table.maxUsage} >= 1`,
+    ),
+    check('payment_links_dialect', sql`${table.dialect} in ('v1', 'v2', 'v4')`),
   ],
 );
 

@@ -11,7 +11,13 @@ test('the API reference shows both dialects from the OpenAPI document', async ({
   const response = await page.goto('/docs/api');
   expect(response?.status()).toBe(200);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Paylink API reference');
-  for (const section of ['v1.0 payment links', 'v4 payment links', 'Sandbox', 'Admin']) {
+  for (const section of [
+    'v1.0 payment links',
+    'v2.0 payment links',
+    'v4 payment links',
+    'Sandbox',
+    'Admin',
+  ]) {
     await expect(page.getByRole('heading', { level: 2, name: section })).toBeVisible();
   }
   const create = page.locator('#post-api-v1-0-payment-link-manage-account_id');

@@ -64,7 +64,8 @@ export function buildV1TransactionBody(input: TransactionBodyInput) {
             payment_date: link.paymentDate ? formatGatewayUtc(link.paymentDate) : null,
             payment_url: `${baseUrl}/b2b/${link.publicId}`,
             status: link.status,
-            max_usage: link.maxUsage,
+            // As the API reads it: 0 is unlimited (SPEC §3.5).
+            max_usage: link.maxUsage ?? 0,
             current_usage: link.currentUsage,
             expired_at: link.expiredAt ? toWibIso(link.expiredAt) : null,
             total_amount: toDecimalString(link.totalAmount),

@@ -24,12 +24,19 @@ export type CreateLinkInput = {
   title: string;
   description: string | null;
   requiredCustomerDetail: boolean;
-  maxUsage: number;
+  /** v2.0 (SPEC §3.5): either one also makes the page ask for the customer's details. */
+  requiredCustomerNumber?: boolean;
+  requiredCustomerEmail?: boolean;
+  /** Null: unlimited (v2.0 `max_usage: 0`). */
+  maxUsage: number | null;
   expiredAt: Date | null;
   totalAmount: number | null;
   items: LineItem[] | null;
   whitelist: string[] | null;
   redirectUrl: string | null;
+  /** v2.0: where the customer goes after paying / after expiry, before `redirectUrl`. */
+  successRedirectUrl?: string | null;
+  expiredRedirectUrl?: string | null;
   callbackUrl: string | null;
   optionalMetadata: Record<string, unknown> | null;
   customer: Customer | null;
@@ -67,7 +74,11 @@ export async function createPaymentLink(
       dialect: input.dialect,
       title: input.title,
       description: input.description,
-      requiredCustomerDetail: input.requiredCustomerDetail,
+      requiredCustomerDetail: Boolean(
+        input.requiredCustomerDetail || input.requiredCustomerNumber || input.requiredCustomerEmail,
+      ),
+      requiredCustomerNumber: input.requiredCustomerNumber ?? false,
+      requiredCustomerEmail: input.requiredCustomerEmail ?? false,
       maxUsage: input.maxUsage,
       currentUsage: 0,
       status: 'open',
@@ -76,6 +87,8 @@ export async function createPaymentLink(
       items,
       whitelistedPaymentMethod: whitelist,
       redirectUrl: input.redirectUrl,
+      successRedirectUrl: input.successRedirectUrl ?? null,
+      expiredRedirectUrl: input.expiredRedirectUrl ?? null,
       callbackUrl: input.callbackUrl,
       optionalMetadata: input.optionalMetadata,
       customer: input.customer,

@@ -14,16 +14,24 @@ export type LinkListQuery = {
   now: Date;
 };
 
-/** The fields a merchant may change after creation (SPEC §3.4 PUT/PATCH). */
+/** The fields a merchant may change after creation (SPEC §3.4 PUT/PATCH, §3.5 PUT). */
 export type LinkChanges = Partial<
   Pick<
     PaymentLink,
+    | 'title'
+    | 'description'
     | 'requiredCustomerDetail'
+    | 'requiredCustomerNumber'
+    | 'requiredCustomerEmail'
     | 'maxUsage'
     | 'expiredAt'
     | 'status'
     | 'whitelistedPaymentMethod'
     | 'redirectUrl'
+    | 'successRedirectUrl'
+    | 'expiredRedirectUrl'
+    | 'optionalMetadata'
+    | 'customer'
   >
 >;
 

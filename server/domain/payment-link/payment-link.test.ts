@@ -5,6 +5,7 @@ import {
   itemsTotal,
   type LinkStatus,
   type PaymentLink,
+  returnUrlFor,
 } from './payment-link.ts';
 
 const NOW = new Date('2026-01-15T03:00:00.000Z');
@@ -13,7 +14,7 @@ const at = (offsetMs: number) => new Date(NOW.getTime() + offsetMs);
 function link(
   status: LinkStatus,
   currentUsage: number,
-  maxUsage: number,
+  maxUsage: number | null,
   expiredAt: Date | null,
 ): PaymentLink {
   return {
@@ -25,6 +26,8 @@ function link(
     title: 'Kaos',
     description: null,
     requiredCustomerDetail: false,
+    requiredCustomerNumber: false,
+    requiredCustomerEmail: false,
     maxUsage,
     currentUsage,
     status,
@@ -33,6 +36,8 @@ function link(
     items: null,
     whitelistedPaymentMethod: null,
     redirectUrl: null,
+    successRedirectUrl: null,
+    expiredRedirectUrl: null,
     callbackUrl: null,
     optionalMetadata: null,
     customer: null,
@@ -44,7 +49,7 @@ function link(
   };
 }
 
-type Row = [LinkStatus, number, number, string, Date | null, ComputedLinkStatus];
+type Row = [LinkStatus, number, number | null, string, Date | null, ComputedLinkStatus];
 
 // SPEC §2: expired first (expired_at set and not in the future), then closed (by the merchant
 // or used up), else open. Every (stored status × usage × expiry) combination, written out.
@@ -66,11 +71,16 @@ const TABLE: Row[] = [
   ['closed', 2, 2, 'in 1 ms', at(1), 'closed'],
   ['closed', 2, 2, 'exactly now', at(0), 'expired'],
   ['closed', 2, 2, '1 ms ago', at(-1), 'expired'],
+  // SPEC §3.5: an unlimited link (max_usage null) never closes by usage.
+  ['open', 0, null, 'never', null, 'open'],
+  ['open', 1_000_001, null, 'never', null, 'open'],
+  ['open', 1_000_001, null, 'exactly now', at(0), 'expired'],
+  ['closed', 3, null, 'never', null, 'closed'],
 ];
 
 describe('computeLinkStatus (SPEC §2)', () => {
   it.each(TABLE)(
-    'stored %s, usage %i of %i, expiry %s → %s',
+    'stored %s, usage %i of %s, expiry %s → %s',
     (status, usage, max, _label, expiredAt, expected) => {
       expect(computeLinkStatus(link(status, usage, max, expiredAt), NOW)).toBe(expected);
     },
@@ -97,4 +107,28 @@ describe('itemsTotal', () => {
   it('is 0 for no items', () => {
     expect(itemsTotal([])).toBe(0);
   });
+});
+
+describe('returnUrlFor (SPEC §3.5)', () => {
+  const R = 'https://shop.example/back';
+  const S = 'https://shop.example/thanks';
+  const E = 'https://shop.example/too-late';
+  it.each([
+    [null, null, null, 'paid', null],
+    [R, null, null, 'paid', R],
+    [R, null, null, 'expired', R],
+    [R, S, E, 'paid', S],
+    [R, S, E, 'expired', E],
+    [R, S, null, 'expired', R],
+    [R, null, E, 'paid', R],
+    [null, S, null, 'expired', null],
+    [null, null, E, 'expired', E],
+  ] as const)(
+    'redirect %s, success %s, expired %s: after %s → %s',
+    (redirectUrl, successRedirectUrl, expiredRedirectUrl, outcome, expected) => {
+      expect(returnUrlFor({ redirectUrl, successRedirectUrl, expiredRedirectUrl }, outcome)).toBe(
+        expected,
+      );
+    },
+  );
 });

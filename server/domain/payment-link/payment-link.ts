@@ -10,7 +10,8 @@ export type LinkStatus = (typeof LINK_STATUSES)[number];
 export const COMPUTED_LINK_STATUSES = [...LINK_STATUSES, 'expired'] as const;
 export type ComputedLinkStatus = (typeof COMPUTED_LINK_STATUSES)[number];
 
-export type Dialect = 'v1' | 'v4';
+/** The API that created a link (its `source`, SPEC §3.5); v1 and v2 links get v1.0 callbacks. */
+export type Dialect = 'v1' | 'v2' | 'v4';
 
 export type PaymentLink = {
   id: number;
@@ -20,8 +21,13 @@ export type PaymentLink = {
   dialect: Dialect;
   title: string;
   description: string | null;
+  /** The page asks for name, email and phone (SPEC §7). */
   requiredCustomerDetail: boolean;
-  maxUsage: number;
+  /** v2.0's asks (SPEC §3.5): either one being true also sets `requiredCustomerDetail`. */
+  requiredCustomerNumber: boolean;
+  requiredCustomerEmail: boolean;
+  /** Null: unlimited, never closed by usage (v2.0 `max_usage: 0`, SPEC §3.5). */
+  maxUsage: number | null;
   currentUsage: number;
   status: LinkStatus;
   expiredAt: Date | null;
@@ -30,6 +36,9 @@ export type PaymentLink = {
   items: LineItem[] | null;
   whitelistedPaymentMethod: string[] | null;
   redirectUrl: string | null;
+  /** Where the customer goes after paying / after expiry; `redirectUrl` is the fallback. */
+  successRedirectUrl: string | null;
+  expiredRedirectUrl: string | null;
   callbackUrl: string | null;
   optionalMetadata: Record<string, unknown> | null;
   customer: Customer | null;
@@ -52,8 +61,22 @@ export type PaymentLink = {
  */
 export function computeLinkStatus(link: PaymentLink, now: Date): ComputedLinkStatus {
   if (link.expiredAt !== null && link.expiredAt.getTime() <= now.getTime()) return 'expired';
-  if (link.status === 'closed' || link.currentUsage >= link.maxUsage) return 'closed';
+  if (link.status === 'closed' || isUsedUp(link)) return 'closed';
   return 'open';
+}
+
+/** Every use is counted: `current_usage` reached `max_usage`. Never for an unlimited link. */
+export function isUsedUp(link: Pick<PaymentLink, 'currentUsage' | 'maxUsage'>): boolean {
+  return link.maxUsage !== null && link.currentUsage >= link.maxUsage;
+}
+
+/** Where the customer is sent back to after `outcome` (SPEC §3.5, §7), or null for nowhere. */
+export function returnUrlFor(
+  link: Pick<PaymentLink, 'redirectUrl' | 'successRedirectUrl' | 'expiredRedirectUrl'>,
+  outcome: 'paid' | 'expired',
+): string | null {
+  const specific = outcome === 'paid' ? link.successRedirectUrl : link.expiredRedirectUrl;
+  return specific ?? link.redirectUrl;
 }
 
 /** Σ quantity × unit price, in whole rupiah. */

@@ -1,28 +1,41 @@
 import { type Catalog, offeredMethods } from '../payment-method/catalog.ts';
 import type { Clock } from '../shared/clock.ts';
 import { type FieldErrors, failure, invalidField, type Result, success } from '../shared/result.ts';
-import type { LinkStatus, PaymentLink } from './payment-link.ts';
+import { type Customer, isUsedUp, type LinkStatus, type PaymentLink } from './payment-link.ts';
 import type { LinkChanges, LinkUpdatePlan, PaymentLinkStore } from './payment-link-store.ts';
 
 export type UpdateLinkDeps = { clock: Clock; catalog: Catalog; links: PaymentLinkStore };
 
 /**
  * An update after its shape was checked at the edge: a field left undefined stays as it is;
- * null clears it (no expiry, every method, no redirect). Amount, items, title and reff_no are
- * not here: they never change (SPEC §3.4).
+ * null clears it (no expiry, every method, no redirect). Amount, items and reff_no are not
+ * here: they never change (SPEC §3.4, §3.5). Each dialect sends only its own fields.
  */
 export type LinkPatch = {
+  title?: string;
+  description?: string | null;
   requiredCustomerDetail?: boolean;
-  maxUsage?: number;
+  requiredCustomerNumber?: boolean;
+  requiredCustomerEmail?: boolean;
+  /** Null: unlimited (v2.0 `max_usage: 0`). */
+  maxUsage?: number | null;
   expiredAt?: Date | null;
   status?: LinkStatus;
   whitelist?: string[] | null;
   redirectUrl?: string | null;
+  successRedirectUrl?: string | null;
+  expiredRedirectUrl?: string | null;
+  optionalMetadata?: Record<string, unknown> | null;
+  /** v2.0 `customer_name`/`_email`/`_phone`, each on its own. */
+  customer?: Partial<Customer>;
 };
 
 export const LINK_NOT_FOUND = failure('LINK_NOT_FOUND', 'Payment Link not found.');
 
-/** Changes a link under SPEC §3.4 and the payment rules of SPEC §2. */
+/** SPEC §3.5: customer details belong to a single-use link, the one customer who pays it. */
+export const SINGLE_USE_ONLY = 'Only for a single-use link (max_usage 1).';
+
+/** Changes a link under SPEC §3.4/§3.5 and the payment rules of SPEC §2. */
 export async function updatePaymentLink(
   deps: UpdateLinkDeps,
   accountId: string,
@@ -39,7 +52,7 @@ export async function updatePaymentLink(
 }
 
 /** The rules that need no stored link: the same as on create (SPEC §3.2). */
-function checkPatch(catalog: Catalog, patch: LinkPatch, now: Date): Result<LinkChanges> {
+function checkPatch(catalog: Catalog, patch: LinkPatch, now: Date): Result<LinkPatch> {
   const errors: FieldErrors = {};
   const add = (field: string, message: string) => {
     (errors[field] ??= []).push(message);
@@ -60,20 +73,13 @@ function checkPatch(catalog: Catalog, patch: LinkPatch, now: Date): Result<LinkC
   if (Object.keys(errors).length > 0) {
     return failure('VALIDATION_FAILED', 'The given data was invalid.', errors);
   }
-  const changes: LinkChanges = {};
-  if (patch.requiredCustomerDetail !== undefined)
-    changes.requiredCustomerDetail = patch.requiredCustomerDetail;
-  if (patch.maxUsage !== undefined) changes.maxUsage = patch.maxUsage;
-  if (patch.expiredAt !== undefined) changes.expiredAt = patch.expiredAt;
-  if (patch.status !== undefined) changes.status = patch.status;
-  if (whitelist !== undefined) changes.whitelistedPaymentMethod = whitelist;
-  if (patch.redirectUrl !== undefined) changes.redirectUrl = patch.redirectUrl;
-  return success(changes);
+  return success(whitelist === undefined ? patch : { ...patch, whitelist });
 }
 
 /**
  * What an update writes, decided with the link locked (SPEC §2):
- * - `max_usage` may not go below the uses already counted;
+ * - `max_usage` may not go below the uses already counted (unlimited always may);
+ * - customer details may only be given to a single-use link (SPEC §3.5);
  * - some allowed method must still accept the amount (`NO_METHOD_FOR_AMOUNT`);
  * - a link that no longer takes money (closed by the merchant, or used up) cancels its pending
  *   payments, so their VA/QR refuses money;
@@ -83,12 +89,20 @@ function checkPatch(catalog: Catalog, patch: LinkPatch, now: Date): Result<LinkC
 export function planLinkUpdate(
   catalog: Catalog,
   link: PaymentLink,
-  changes: LinkChanges,
+  patch: LinkPatch,
   now: Date,
 ): Result<LinkUpdatePlan> {
+  const changes = changesOf(link, patch);
   const next = { ...link, ...changes };
-  if (next.maxUsage < link.currentUsage) {
+  if (next.maxUsage !== null && next.maxUsage < link.currentUsage) {
     return invalidField('max_usage', `Must be at least the current usage (${link.currentUsage}).`);
+  }
+  const given = Object.entries(patch.customer ?? {}).filter(([, value]) => value !== null);
+  if (given.length > 0 && next.maxUsage !== 1) {
+    const errors = Object.fromEntries(
+      given.map(([field]) => [`customer_${field}`, [SINGLE_USE_ONLY]]),
+    );
+    return failure('VALIDATION_FAILED', 'The given data was invalid.', errors);
   }
   if (offeredMethods(catalog, next.whitelistedPaymentMethod, link.totalAmount).length === 0) {
     return failure(
@@ -100,7 +114,38 @@ export function planLinkUpdate(
   return success({
     changes,
     at: now,
-    cancelPending: next.status === 'closed' || next.currentUsage >= next.maxUsage,
+    cancelPending: next.status === 'closed' || isUsedUp(next),
     capPendingAt: next.expiredAt,
   });
+}
+
+/** The columns a patch writes: given fields as they are, the rest derived from the link. */
+function changesOf(link: PaymentLink, patch: LinkPatch): LinkChanges {
+  const { whitelist, customer, ...plain } = patch;
+  const changes: LinkChanges = definedOnly(plain);
+  if (whitelist !== undefined) changes.whitelistedPaymentMethod = whitelist;
+  if (customer !== undefined) {
+    const merged = { name: null, email: null, phone: null, ...link.customer };
+    for (const [field, value] of Object.entries(customer))
+      if (value !== undefined) merged[field as keyof Customer] = value;
+    changes.customer = merged.name || merged.email || merged.phone ? merged : null;
+  }
+  // v2.0 asks for number and email; v1.0 for all details at once (SPEC §3.4, §3.5): the page
+  // asks when either v2.0 ask is on, and turning v1.0's off turns both off.
+  if (patch.requiredCustomerNumber !== undefined || patch.requiredCustomerEmail !== undefined) {
+    const number = patch.requiredCustomerNumber ?? link.requiredCustomerNumber;
+    const email = patch.requiredCustomerEmail ?? link.requiredCustomerEmail;
+    changes.requiredCustomerDetail = number || email;
+  } else if (patch.requiredCustomerDetail === false) {
+    changes.requiredCustomerNumber = false;
+    changes.requiredCustomerEmail = false;
+  }
+  return changes;
+}
+
+/** The object without its undefined entries: an absent field is not written. */
+function definedOnly<T extends object>(entries: T): T {
+  return Object.fromEntries(
+    Object.entries(entries).filter(([, value]) => value !== undefined),
+  ) as T;
 }

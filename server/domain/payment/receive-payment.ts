@@ -7,7 +7,7 @@ import {
 import type { Clock } from '../shared/clock.ts';
 import { failure, type Result, success } from '../shared/result.ts';
 import { decidePayment } from './decide-payment.ts';
-import type { PaymentLink } from '../payment-link/payment-link.ts';
+import { isUsedUp, type PaymentLink } from '../payment-link/payment-link.ts';
 import { isPastDeadline, type Payment } from './payment.ts';
 import type { PaymentStore, PaymentTx } from './payment-store.ts';
 
@@ -65,7 +65,7 @@ export async function receivePayment(
     }
     const paid = await tx.setPaymentStatus(payment.id, 'paid', now);
     const used = await tx.recordLinkUse(link.id, now);
-    if (used.currentUsage >= used.maxUsage) await tx.cancelOtherPending(link.id, payment.id, now);
+    if (isUsedUp(used)) await tx.cancelOtherPending(link.id, payment.id, now);
     const account = await tx.findAccount(paid.accountId);
     if (!account) throw new Error(`payment ${paid.id} has no account`);
     await tx.enqueue(

@@ -63,7 +63,7 @@ export const ExpiryInstantSchema = v.nullish(
   ),
 );
 
-const ItemSchema = jsonObject({
+export const ItemSchema = jsonObject({
   name: requiredText(255),
   quantity: wholeNumber(1, 10_000),
   unit_price: wholeNumber(-1_000_000_000, 1_000_000_000),
@@ -82,7 +82,7 @@ const isShallow = (meta: Metadata) => nestingDepth(meta, METADATA_MAX_DEPTH) <= 
 /** JSON size of the metadata, in UTF-8 bytes. */
 const jsonBytes = (value: unknown) => Buffer.byteLength(JSON.stringify(value), 'utf8');
 
-const MetadataSchema = v.nullish(
+export const MetadataSchema = v.nullish(
   v.pipe(
     AnyJsonObject,
     documented(

@@ -2,6 +2,7 @@ import { adminOperations } from '../admin/admin-operations.ts';
 import { accessTokenOperations } from '../api-v1/access-token-operations.ts';
 import { historyOperations } from '../api-v1/history-operations.ts';
 import { paymentLinkOperations } from '../api-v1/payment-link-operations.ts';
+import { v2Operations } from '../api-v2/v2-operations.ts';
 import { v4Operations } from '../api-v4/v4-operations.ts';
 import { checkoutOperations } from '../checkout/checkout-operations.ts';
 import { sandboxOperations } from '../sandbox/sandbox-operations.ts';
@@ -14,6 +15,7 @@ export const API_OPERATIONS: readonly Operation[] = [
   ...accessTokenOperations,
   ...paymentLinkOperations,
   ...historyOperations,
+  ...v2Operations,
   ...v4Operations,
   ...checkoutOperations,
   ...sandboxOperations,

@@ -22,7 +22,7 @@ import { toJsonSchemaOf } from './to-json-schema.ts';
 
 const DESCRIPTION = [
   'Payment links with a hosted checkout (QRIS and bank virtual accounts).',
-  'Two dialects: v1.0 (SingaPay-compatible, `/api/v1.0`) and v4 (Fazz-style JSON:API, `/api/v4`).',
+  'Dialects: v1.0 and v2.0 (SingaPay-compatible, `/api/v1.0`, `/api/v2.0`) and v4 (Fazz-style JSON:API, `/api/v4`).',
   'Amounts are whole rupiah; v1.0 times are ISO 8601 in WIB (+07:00).',
   'Request bodies are at most 64 KiB (413) and nest objects and arrays at most 32 levels deep',
   '(422); a path with control characters or invalid UTF-8 is a 404.',

@@ -44,6 +44,8 @@ export const TAGS = {
   'v1.0 access tokens': 'Tokens for the v1.0 API, from the account credentials.',
   'v1.0 payment links': 'Create, read, change and delete payment links.',
   'v1.0 payments and callbacks': 'The payments made on links, and the callbacks sent about them.',
+  'v2.0 payment links':
+    'SingaPay’s current payment-link API: the v1.0 tokens, envelope and link object (SPEC §3.5).',
   'v4 payment links': 'The v4 (Fazz-style) dialect, with JSON:API bodies and HTTP Basic.',
   Checkout: "What the customer's page (`/b2b/{public_id}`) calls; usable by any client.",
   Sandbox:

@@ -18,6 +18,7 @@ export function limitEveryDoor(app: Hono, limits: RateLimits): void {
   app.use('/api/v1.0/*', (c, next) =>
     TOKEN_PATHS.includes(c.req.path) ? next() : bearerFailures(c, next),
   );
+  app.use('/api/v2.0/*', bearerFailures);
   app.use('/api/v4/*', limits.apiFailures(sendJsonApiFailure));
   app.use('/api/admin/*', limits.adminFailures(sendFailure));
   // Mounted only in sandbox mode; without it these paths are 404s that change nothing.
