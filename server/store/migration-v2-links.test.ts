@@ -14,7 +14,7 @@ import { pgliteOptions } from './pglite-settings.ts';
 import * as schema from './schema.ts';
 
 const MIGRATIONS = new URL('./migrations/', import.meta.url);
-const V2_MIGRATION = '0010_v2_links.sql';
+const V2_MIGRATION = '0009_v2_links.sql';
 const cleanups: Array<() => Promise<void>> = [];
 afterAll(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
@@ -67,7 +67,7 @@ const ACCOUNT: Account = {
 
 // The v2.0 migration on a database that already holds links: they keep working, and tell
 // which API made them (`source`) from the dialect they were stored with.
-describe.each(testBackends())('migration 0010 on a database with links (%s)', (backend) => {
+describe.each(testBackends())('migration 0009 on a database with links (%s)', (backend) => {
   it('keeps v1.0 and v4 links as they were, with source api v1 and api v4', async () => {
     const { db, exec } = await emptyDatabase(backend);
     await migrateToBeforeV2(exec);
