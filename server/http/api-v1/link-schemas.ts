@@ -1,11 +1,11 @@
 import * as v from 'valibot';
 import type { CreateLinkInput } from '../../domain/payment-link/create-payment-link.ts';
 import {
-  AnyJsonObject,
   CallbackUrlSchema,
   EmailSchema,
   IndonesianPhoneSchema,
   isStorableJson,
+  JsonObjectOrPhpEmpty,
   jsonObject,
   optionalText,
   requiredText,
@@ -72,7 +72,7 @@ const jsonBytes = (value: unknown) => Buffer.byteLength(JSON.stringify(value), '
 
 const MetadataSchema = v.nullish(
   v.pipe(
-    AnyJsonObject,
+    JsonObjectOrPhpEmpty,
     v.check((meta) => Object.keys(meta).length <= 20, 'Must have at most 20 keys.'),
     v.check((meta) => jsonBytes(meta) <= 4096, 'Must be at most 4 KiB as JSON.'),
     v.check(
