@@ -11,7 +11,9 @@ import type { Credentials, Dialect } from './sdk-client.ts';
 
 /**
  * How each public SingaPay client puts its requests on the wire, written from its documented
- * behaviour (README, docblocks and endpoint tables; reference §0 names the repositories):
+ * behaviour (README, docblocks and endpoint tables; reference §0 names the aliziodev
+ * repositories, SingaPay's own SDKs are `@singapay/payment-gateway` on npm and
+ * `singapay/payment-gateway` on Packagist):
  *
  * - singapay-js (aliziodev/singapay-js): fetch; v1.1 token signed with the Asia/Jakarta day
  *   (or v1.0 Basic); JSON bodies; RFC 3986 query of `String(value)`.
