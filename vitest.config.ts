@@ -6,6 +6,7 @@ export default defineConfig({
       'server/**/*.test.ts',
       'src/**/*.test.ts',
       'tests/integration/**/*.test.ts',
+      'tests/contract/**/*.test.ts',
       'tests/bench/**/*.test.ts',
     ],
     globalSetup: ['tests/support/global-setup.ts'],

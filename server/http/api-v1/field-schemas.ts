@@ -40,6 +40,26 @@ export const AnyJsonObject = documented(
   { type: 'object' },
 );
 
+const isEmptyArray = (input: unknown): input is [] => Array.isArray(input) && input.length === 0;
+
+/**
+ * Any JSON object, or `[]` read as `{}`: PHP's json_encode writes an empty map as an empty
+ * array, so that is how the PHP SingaPay clients send "nothing here" (decision 020).
+ */
+export const JsonObjectOrPhpEmpty = documented(
+  v.custom<Record<string, unknown> | []>(
+    (input) => isJsonObject(input) || isEmptyArray(input),
+    'Must be a JSON object.',
+  ),
+  { type: 'object', description: '`[]` (how PHP writes an empty map) is read as `{}`.' },
+);
+
+/** Follows `JsonObjectOrPhpEmpty` in a pipe (kept flat, so later checks are documented too). */
+export const phpEmptyAsObject = v.transform(
+  (input: Record<string, unknown> | []): Record<string, unknown> =>
+    isEmptyArray(input) ? {} : input,
+);
+
 /**
  * A JSON object with these entries (unknown keys are dropped). valibot reports a missing
  * required key with the object's own message, so that message says what is wrong with the key.

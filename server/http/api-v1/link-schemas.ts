@@ -1,12 +1,13 @@
 import * as v from 'valibot';
 import type { CreateLinkInput } from '../../domain/payment-link/create-payment-link.ts';
 import {
-  AnyJsonObject,
   CallbackUrlSchema,
   EmailSchema,
   IndonesianPhoneSchema,
   isStorableJson,
+  JsonObjectOrPhpEmpty,
   jsonObject,
+  phpEmptyAsObject,
   optionalText,
   requiredText,
   StorableString,
@@ -74,7 +75,8 @@ const METADATA_MAX_KEYS = 20;
 const METADATA_MAX_DEPTH = 5;
 const METADATA_MAX_BYTES = 4096;
 
-type Metadata = Record<string, unknown>;
+/** What the checks see: `[]` is still PHP's empty map until the last step. */
+type Metadata = Record<string, unknown> | [];
 
 /** At most 5 levels, the object itself the first; the checks below only walk such a value. */
 const isShallow = (meta: Metadata) => nestingDepth(meta, METADATA_MAX_DEPTH) <= METADATA_MAX_DEPTH;
@@ -84,7 +86,7 @@ const jsonBytes = (value: unknown) => Buffer.byteLength(JSON.stringify(value), '
 
 export const MetadataSchema = v.nullish(
   v.pipe(
-    AnyJsonObject,
+    JsonObjectOrPhpEmpty,
     documented(
       v.check(
         (meta: Metadata) => Object.keys(meta).length <= METADATA_MAX_KEYS,
@@ -102,6 +104,8 @@ export const MetadataSchema = v.nullish(
       (meta: Metadata) => !isShallow(meta) || isStorableJson(meta),
       'Must not contain NUL characters or unpaired surrogates.',
     ),
+    // Last: JSON Schema describes the input, and stops at the first transform of a pipe.
+    phpEmptyAsObject,
   ),
 );
 
