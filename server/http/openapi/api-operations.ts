@@ -3,6 +3,7 @@ import { accessTokenOperations } from '../api-v1/access-token-operations.ts';
 import { historyOperations } from '../api-v1/history-operations.ts';
 import { paymentLinkOperations } from '../api-v1/payment-link-operations.ts';
 import { v4Operations } from '../api-v4/v4-operations.ts';
+import { brandAssetOperations } from '../checkout/brand-asset-operations.ts';
 import { checkoutOperations } from '../checkout/checkout-operations.ts';
 import { sandboxOperations } from '../sandbox/sandbox-operations.ts';
 import { buildOpenApi } from './build-openapi.ts';
@@ -16,6 +17,7 @@ export const API_OPERATIONS: readonly Operation[] = [
   ...historyOperations,
   ...v4Operations,
   ...checkoutOperations,
+  ...brandAssetOperations,
   ...sandboxOperations,
   ...adminOperations,
   ...serviceOperations,
