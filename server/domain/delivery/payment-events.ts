@@ -1,4 +1,5 @@
 import type { Account } from '../account/account.ts';
+import { merchantNameOf } from '../account/merchant-identity.ts';
 import { buildInquiryBody, type InquiryEvent } from '../callback/inquiry-body.ts';
 import { buildV1TransactionBody } from '../callback/payment-link-transaction-body.ts';
 import { buildV4PaymentLinkBody } from '../callback/v4-payment-link-body.ts';
@@ -71,7 +72,7 @@ export function paidDeliveries(subject: Subject, context: EventContext): NewDeli
   const email = payment.customer?.email ?? link.customer?.email ?? null;
   if (email) {
     const mail = composeReceiptMail({
-      merchantName: link.displayName ?? account.name,
+      merchantName: merchantNameOf(link, account),
       title: link.title,
       amount: payment.amount,
       paidAt: payment.paidAt ?? context.now,
@@ -120,7 +121,7 @@ export function linkCreatedDeliveries(
   const email = link.customer?.email;
   if (!email) return [];
   const mail = composeLinkMail({
-    merchantName: link.displayName ?? account.name,
+    merchantName: merchantNameOf(link, account),
     title: link.title,
     amount: link.totalAmount,
     expiresAt: link.expiredAt,
