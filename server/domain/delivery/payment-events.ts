@@ -1,5 +1,5 @@
 import type { Account } from '../account/account.ts';
-import { merchantNameOf } from '../account/merchant-identity.ts';
+import { merchantContactOf, merchantNameOf } from '../account/merchant-identity.ts';
 import { buildInquiryBody, type InquiryEvent } from '../callback/inquiry-body.ts';
 import { buildV1TransactionBody } from '../callback/payment-link-transaction-body.ts';
 import { buildV4PaymentLinkBody } from '../callback/v4-payment-link-body.ts';
@@ -80,6 +80,7 @@ export function paidDeliveries(subject: Subject, context: EventContext): NewDeli
       paymentReffNo: payment.reffNo,
       customerName: payment.customer?.name ?? link.customer?.name ?? null,
       to: email,
+      contact: merchantContactOf(account),
     });
     deliveries.push({
       ...mailDelivery(subject.account.id, link.id, payment.id, 'mail.receipt', context),
@@ -128,6 +129,8 @@ export function linkCreatedDeliveries(
     payUrl: `${context.baseUrl}/b2b/${link.publicId}`,
     customerName: link.customer?.name ?? null,
     to: email,
+    items: link.items,
+    contact: merchantContactOf(account),
   });
   return [
     {

@@ -69,6 +69,7 @@ const BAD_FIELDS: [string, Record<string, unknown>, string][] = [
   ['a blank display_name', { display_name: '   ' }, 'display_name'],
   ['a display_name of 101 characters', { display_name: 'x'.repeat(101) }, 'display_name'],
   ['a display_name that is a number', { display_name: 7 }, 'display_name'],
+  ['a display_name of two lines', { display_name: 'Toko\r\nBcc: x@evil.example' }, 'display_name'],
   ['a logo that is a URL', { logo: 'https://cdn.example.com/logo.png' }, 'logo'],
   ['an SVG logo', { logo: 'data:image/svg+xml;base64,PHN2Zy8+' }, 'logo'],
   ['a PNG logo sent as JPEG', { logo: logoDataUrl('image/jpeg', LOGO_FIXTURES.png) }, 'logo'],

@@ -8,7 +8,15 @@ import { documented } from '../openapi/documented.ts';
 /** SPEC §9 "Branding": the fields admin create and PATCH take; `null` clears one. */
 
 export const DisplayNameSchema = v.nullish(
-  v.pipe(requiredText(100), v.description('The name customers see; `name` when null.')),
+  v.pipe(
+    requiredText(100),
+    // It heads pages and is the From name of mails: one line, nothing a header could split on.
+    v.check(
+      (name: string) => !/[\p{Cc}\u2028\u2029]/u.test(name),
+      'Must be one line, without control characters.',
+    ),
+    v.description('The name customers see; `name` when null.'),
+  ),
 );
 
 export const LogoSchema = v.nullish(
