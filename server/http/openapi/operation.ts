@@ -48,7 +48,7 @@ export const TAGS = {
   Checkout: "What the customer's page (`/b2b/{public_id}`) calls; usable by any client.",
   Sandbox:
     'The bank simulator: pays and settles like a bank (`PAYMENT_PROVIDER=sandbox` only; 404 otherwise).',
-  Admin: 'Creating merchant accounts (only when `ADMIN_TOKEN` is set).',
+  Admin: 'Creating and changing merchant accounts (only when `ADMIN_TOKEN` is set).',
   Service: 'Health and this document.',
 } as const;
 
