@@ -1,4 +1,5 @@
 import { type Context, Hono } from 'hono';
+import { createLru } from '../../cache/lru.ts';
 import { brandStylesheetNamed } from '../../checkout/brand-assets.ts';
 import { logoFileName } from '../../domain/account/logo-image.ts';
 import { failure } from '../../domain/shared/result.ts';
@@ -12,6 +13,9 @@ import { sendFailure } from '../respond.ts';
 const FOREVER = 'public, max-age=31536000, immutable';
 
 const NO_SUCH_ASSET = failure('NOT_FOUND', 'No such file.');
+
+/** A few hundred logos' worth: browsers keep them a year, so few requests reach us. */
+const LOGO_CACHE_BYTES = 4 * 1024 * 1024;
 
 /**
  * Not kept: behind a load balancer another process may not have heard of a new logo yet
@@ -29,14 +33,23 @@ function notFound(c: Context) {
  */
 export function brandAssetRoutes(deps: Deps) {
   const routes = new Hono();
+  // Bytes by account and content hash. Never stale: a logo is served only after the (cached,
+  // change-fed) account row names that same hash as its current logo.
+  const logos = createLru<string, { type: string; bytes: Uint8Array }>({
+    maxEntries: 500,
+    maxBytes: LOGO_CACHE_BYTES,
+    sizeOf: (logo) => logo.bytes.byteLength,
+  });
 
   routes.get('/logo/:accountId/:fileName', async (c) => {
     const { accountId, fileName } = c.req.param();
     const account = await deps.accounts.findById(accountId);
     const logo = account?.logo;
     if (!logo || logoFileName(logo) !== fileName) return notFound(c);
-    const found = await deps.accounts.findLogo(accountId, logo.sha256);
+    const key = `${accountId}:${logo.sha256}`;
+    const found = logos.get(key) ?? (await deps.accounts.findLogo(accountId, logo.sha256));
     if (!found) return notFound(c);
+    logos.set(key, found);
     return c.body(new Uint8Array(found.bytes), 200, {
       'content-type': found.type,
       'cache-control': FOREVER,
