@@ -19,6 +19,11 @@ export async function createDemoOnFirstStart(deps: Deps, settings: SettingsStore
       phone: '081234567890',
       callbackUrl: null,
       inquiryCallbackUrl: null,
+      displayName: null,
+      logo: null,
+      brandColor: null,
+      supportEmail: null,
+      supportPhone: null,
     },
   );
   const link = await createPaymentLink(deps, account.id, {

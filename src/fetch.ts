@@ -159,6 +159,8 @@ const CHECKOUT_ENDPOINT = /^\/b2b\/[^/]+\/(?:status|events|payments\/[^/]+\/qr\.
 export function isAnsweredWithoutPages(request: Request): boolean {
   const { pathname } = new URL(request.url);
   if (pathname === '/healthz' || pathname.startsWith('/api/')) return true;
+  // The merchant's logo and brand stylesheet (server/http/checkout/brand-asset-routes.ts).
+  if (request.method === 'GET' && pathname.startsWith('/b2b/assets/')) return true;
   return request.method === 'GET' && CHECKOUT_ENDPOINT.test(pathname);
 }
 

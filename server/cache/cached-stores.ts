@@ -98,6 +98,15 @@ export function withCacheAndChanges(stores: Stores, feed: ChangeFeed): Stores {
     findById: (id) => cache.read(`account:${id}`, () => stores.accounts.findById(id), accountTag),
     findCredentialsById: (id) =>
       cache.read(`account:c:${id}`, () => stores.accounts.findCredentialsById(id), accountTag),
+    // The account's rows and every page showing it are dropped here at once; other processes
+    // hear of it from the accounts trigger (migration 0006).
+    async update(id, changes, at) {
+      try {
+        return await stores.accounts.update(id, changes, at);
+      } finally {
+        feed.publish({ kind: 'account', accountId: id });
+      }
+    },
   };
 
   return { links, payments, accounts };

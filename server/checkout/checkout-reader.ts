@@ -1,4 +1,5 @@
 import type { Deps } from '../deps.ts';
+import type { Account } from '../domain/account/account.ts';
 import { qrisInstructions, vaInstructions } from '../domain/payment-instructions/index.ts';
 import { askedCustomerFields } from '../domain/payment/bound-customer.ts';
 import { effectivePaymentStatus, type Payment } from '../domain/payment/payment.ts';
@@ -9,6 +10,7 @@ import {
 } from '../domain/payment-link/payment-link.ts';
 import { METHOD_GROUPS, offeredMethods } from '../domain/payment-method/catalog.ts';
 import { findVaBank, groupDigits } from '../domain/payment-method/va/va-banks.ts';
+import { vaHolderName } from '../domain/payment-method/va/va-holder-name.ts';
 import { isPublicId } from '../domain/shared/ids.ts';
 import { toWibIso } from '../domain/shared/jakarta-time.ts';
 import { toRupiahLabel } from '../domain/shared/money.ts';
@@ -19,6 +21,7 @@ import type {
   PaymentPageView,
   Receipt,
 } from './checkout-types.ts';
+import { merchantIdentityOf } from './merchant-identity-view.ts';
 import { qrSvg } from './qr-svg.ts';
 import { merchantReturnUrl } from './redirect-url.ts';
 
@@ -44,13 +47,13 @@ export function createCheckoutReader(deps: Deps): CheckoutReader {
     return { url: merchantReturnUrl(target, params), status };
   };
 
-  const summaryOf = async (link: PaymentLink): Promise<LinkSummary | null> => {
-    const account = await deps.accounts.findById(link.accountId);
-    if (!account) return null;
+  const summaryOf = (link: PaymentLink, account: Account): LinkSummary => {
+    const merchant = merchantIdentityOf(link, account);
     return {
       publicId: link.publicId,
       linkReffNo: link.reffNo,
-      merchantName: link.displayName ?? account.name,
+      merchantName: merchant.name,
+      merchant,
       title: link.title,
       description: link.description,
       items:
@@ -69,12 +72,15 @@ export function createCheckoutReader(deps: Deps): CheckoutReader {
 
   const findLink = async (publicId: string) =>
     isPublicId(publicId) ? deps.links.findByPublicId(publicId) : null;
+  const accountOf = (link: PaymentLink | null) =>
+    link ? deps.accounts.findById(link.accountId) : null;
 
   return {
     async linkPage(publicId) {
       const link = await findLink(publicId);
-      const summary = link && (await summaryOf(link));
-      if (!link || !summary) return null;
+      const account = await accountOf(link);
+      if (!link || !account) return null;
+      const summary = summaryOf(link, account);
       const status = computeLinkStatus(link, deps.clock());
       // A used-up single-use link shows its receipt rather than "closed", and still does once
       // its expired_at has passed: the customer paid, so "expired" would be wrong.
@@ -116,8 +122,9 @@ export function createCheckoutReader(deps: Deps): CheckoutReader {
     async paymentPage(publicId, reffNo, lang) {
       const link = await findLink(publicId);
       const payment = link ? await deps.payments.findByReffNo(reffNo) : null;
-      const summary = link && payment && payment.linkId === link.id ? await summaryOf(link) : null;
-      if (!link || !payment || !summary) return null;
+      const account = payment && payment.linkId === link?.id ? await accountOf(link) : null;
+      if (!link || !payment || !account) return null;
+      const summary = summaryOf(link, account);
       const now = deps.clock();
       const status = effectivePaymentStatus(payment, now);
       const linkState = computeLinkStatus(link, now);
@@ -141,6 +148,11 @@ export function createCheckoutReader(deps: Deps): CheckoutReader {
                 number: payment.methodValue,
                 grouped: groupDigits(payment.methodValue),
                 bankName: bank.fullName,
+                // The VA belongs to the merchant, not to one link: the account's names.
+                holderName: vaHolderName(payment.methodCode, [
+                  account.displayName ?? '',
+                  account.name,
+                ]),
               }
             : null,
           qr: payment.qrString

@@ -28,11 +28,27 @@ export type Receipt = {
 
 export type ReturnToMerchant = { url: string; status: 'paid' | 'expired' };
 
+/**
+ * Who is paid, as every view shows it (SPEC §7, §9 "Branding"). The logo comes from our own
+ * origin, sized to at most 48 px high; the brand stylesheet is set only when white text on
+ * the colour is readable.
+ */
+export type MerchantIdentity = {
+  name: string;
+  logo: { url: string; width: number; height: number } | null;
+  /** A same-origin stylesheet giving the primary button the brand colour, or null. */
+  brandStylesheet: string | null;
+  /** The support contact, else the account's email and phone. */
+  contact: { email: string | null; phone: string | null };
+};
+
 /** The header every checkout view shares: who is paid, for what, how much. */
 export type LinkSummary = {
   publicId: string;
   linkReffNo: string;
+  /** The same as `merchant.name`. */
   merchantName: string;
+  merchant: MerchantIdentity;
   title: string;
   description: string | null;
   items: ItemLine[] | null;
@@ -65,7 +81,13 @@ export type PaymentPageView = LinkSummary & {
     status: PaymentStatus;
     amount: number;
     expiresAt: string;
-    va: { number: string; grouped: string; bankName: string } | null;
+    va: {
+      number: string;
+      grouped: string;
+      bankName: string;
+      /** The name the bank shows when the number is entered: what to check against. */
+      holderName: string;
+    } | null;
     qr: { svg: string; pngUrl: string; payload: string } | null;
     instructions: InstructionBlock[];
   };

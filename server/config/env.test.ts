@@ -125,6 +125,33 @@ describe('loadConfig: CALLBACK_ALLOW_PRIVATE', () => {
   );
 });
 
+describe('loadConfig: MAIL_FROM', () => {
+  it.each([
+    ['https://pay.kopisenja.id', 'Paylink <no-reply@pay.kopisenja.id>'],
+    ['https://Pay.Example.COM:8443/base', 'Paylink <no-reply@pay.example.com>'],
+    ['http://127.0.0.1:3000', 'Paylink <no-reply@localhost>'],
+    ['http://[::1]:3000', 'Paylink <no-reply@localhost>'],
+    ['http://localhost:3000', 'Paylink <no-reply@localhost>'],
+    ['http://paylink:3000', 'Paylink <no-reply@localhost>'],
+  ])('unset, sends as no-reply@ the host of PUBLIC_BASE_URL %s', (base, from) => {
+    expect(loadConfig({ PUBLIC_BASE_URL: base }).MAIL_FROM).toBe(from);
+  });
+
+  it('from HOST when PUBLIC_BASE_URL is unset too', () => {
+    expect(loadConfig({ HOST: 'pay.example.com' }).MAIL_FROM).toBe(
+      'Paylink <no-reply@pay.example.com>',
+    );
+  });
+
+  it('set, is taken as it is, and still checked', () => {
+    const env = { PUBLIC_BASE_URL: 'https://pay.example.com' };
+    expect(loadConfig({ ...env, MAIL_FROM: 'Kasir <kasir@example.com>' }).MAIL_FROM).toBe(
+      'Kasir <kasir@example.com>',
+    );
+    expect(() => loadConfig({ ...env, MAIL_FROM: 'not an address' })).toThrow(/MAIL_FROM/);
+  });
+});
+
 describe('loadConfig: every invalid variable is a ConfigError naming it', () => {
   it.each([
     ['HOST', 'pay example'],

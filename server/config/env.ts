@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { defaultMailFrom } from './mail-from.ts';
 import { parseRateLimits, parseTrustProxy } from './rate-limit-settings.ts';
 
 /** A variable read by `parse`, which answers the value or the message of what is wrong. */
@@ -70,7 +71,6 @@ const EnvSchema = v.object({
         'must be an address such as "Paylink <no-reply@example.com>"',
       ),
     ),
-    'Paylink <no-reply@localhost>',
   ),
   /** How often the worker looks for due work (expiry, settlement, deliveries). */
   WORKER_INTERVAL_MS: v.optional(
@@ -148,7 +148,7 @@ const EnvSchema = v.object({
 
 type ParsedEnv = v.InferOutput<typeof EnvSchema>;
 
-export type Config = ParsedEnv & { PUBLIC_BASE_URL: string };
+export type Config = ParsedEnv & { PUBLIC_BASE_URL: string; MAIL_FROM: string };
 
 /** A clear message naming each bad variable; thrown at boot, never at request time. */
 export class ConfigError extends Error {
@@ -167,5 +167,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   }
   const parsed = result.output;
   const defaultBase = `http://${parsed.HOST.includes(':') ? `[${parsed.HOST}]` : parsed.HOST}:${parsed.PORT}`;
-  return { ...parsed, PUBLIC_BASE_URL: parsed.PUBLIC_BASE_URL ?? defaultBase };
+  const publicBaseUrl = parsed.PUBLIC_BASE_URL ?? defaultBase;
+  return {
+    ...parsed,
+    PUBLIC_BASE_URL: publicBaseUrl,
+    MAIL_FROM: parsed.MAIL_FROM ?? defaultMailFrom(publicBaseUrl),
+  };
 }

@@ -9,6 +9,7 @@ import { historyRoutes } from './api-v1/history-routes.ts';
 import { paymentLinkRoutes } from './api-v1/payment-link-routes.ts';
 import { v2Routes } from './api-v2/v2-routes.ts';
 import { v4Routes } from './api-v4/v4-routes.ts';
+import { brandAssetRoutes } from './checkout/brand-asset-routes.ts';
 import { checkoutRoutes } from './checkout/checkout-routes.ts';
 import { sandboxRoutes } from './sandbox/sandbox-routes.ts';
 import { openApiDocument } from './openapi/api-operations.ts';
@@ -80,6 +81,7 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   app.route('/api', api);
 
   app.use('/b2b/*', limitBody);
+  app.route('/b2b/assets', brandAssetRoutes(deps));
   app.route('/b2b', checkoutRoutes(deps, limits));
   if (deps.config.PAYMENT_PROVIDER === 'sandbox') {
     app.use('/sandbox/*', limitBody);

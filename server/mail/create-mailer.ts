@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { createTransport } from 'nodemailer';
 import { toSingleLine } from '../domain/mail/header.ts';
 import type { Logger } from '../logger.ts';
+import { type Mailbox, parseMailbox } from './mailbox.ts';
 import { toOutboxFileName } from './outbox-file-name.ts';
 
 /** What the transport sends: a composed mail, optionally with a fixed Message-ID. */
@@ -13,6 +14,10 @@ export type OutgoingMail = {
   html: string;
   /** Set by a caller that retries, so a mail sent twice carries the same Message-ID. */
   messageId?: string | undefined;
+  /** The From display name (the merchant's); MAIL_FROM's own name when absent. */
+  fromName?: string | undefined;
+  /** Where replies go (the merchant); none when absent or null. */
+  replyTo?: string | null | undefined;
 };
 
 export type Mailer = {
@@ -29,7 +34,11 @@ export type MailerOptions = {
   smtpUrl?: string | undefined;
   /** Where mail goes without `smtpUrl`: `DATA_DIR/outbox` (SPEC §9). */
   outboxDir: string;
-  /** The From header, e.g. `Paylink <no-reply@paylink.example>`. */
+  /**
+   * The From header, e.g. `Paylink <no-reply@paylink.example>`. A mail with its own
+   * `fromName` keeps this address under that name: the address stays ours (SPF, DKIM and
+   * DMARC hold), the name is the merchant's (docs/decisions/021).
+   */
   from: string;
   /**
    * The longest wait for the server to connect and to greet; an answer may take twice this. A
@@ -43,7 +52,8 @@ export type MailerOptions = {
 
 /** The nodemailer message both transports are given. */
 type Message = {
-  from: string;
+  from: Mailbox;
+  replyTo?: string;
   to: string;
   subject: string;
   text: string;
@@ -61,10 +71,12 @@ const DEFAULT_TIMEOUT_MS = 10_000;
  */
 export function createMailer(options: MailerOptions): Mailer {
   const now = options.now ?? (() => new Date());
-  const from = toSingleLine(options.from);
+  const from = parseMailbox(toSingleLine(options.from));
   // Header values are made one-line again here: a caller other than domain/mail may send.
+  // nodemailer quotes and encodes the display name (RFC 5322 §3.2.4, RFC 2047).
   const toMessage = (mail: OutgoingMail): Message => ({
-    from,
+    from: { name: mail.fromName ? toSingleLine(mail.fromName) : from.name, address: from.address },
+    ...(mail.replyTo ? { replyTo: toSingleLine(mail.replyTo) } : {}),
     to: toSingleLine(mail.to),
     subject: toSingleLine(mail.subject),
     text: mail.text,

@@ -16,6 +16,7 @@ const mail = composeReceiptMail({
   paymentReffNo: 'PAY20261121135940a1b2',
   customerName: 'Siti',
   to: 'siti@example.com',
+  contact: { email: 'bantuan@tokomaju.example', phone: null },
 });
 const NOW = new Date('2026-11-21T07:00:00.000Z');
 
@@ -55,7 +56,12 @@ describe('createMailer without SMTP_URL (SPEC §9: .eml files under DATA_DIR/out
     expect(parsed.date).toEqual(NOW);
     expect(parsed.subject).toBe('Pembayaran diterima / Payment received — Kaos Polos');
     expect((parsed.to as AddressObject).value[0]?.address).toBe('siti@example.com');
-    expect(parsed.from?.value[0]?.name).toBe('Paylink');
+    // Our address under the merchant's name; replies go to the merchant.
+    expect(parsed.from?.value[0]).toEqual({
+      name: 'Toko Maju',
+      address: 'no-reply@paylink.example',
+    });
+    expect((parsed.replyTo as AddressObject).value[0]?.address).toBe('bantuan@tokomaju.example');
     expect(parsed.text).toContain('Rp 20.000');
     expect(parsed.text).toContain('Waktu pembayaran: 21 November 2026, 13.59 WIB');
     expect(parsed.text).toContain('Paid at: 21 November 2026, 13:59 WIB');
@@ -89,6 +95,20 @@ describe('createMailer without SMTP_URL (SPEC §9: .eml files under DATA_DIR/out
     expect(files).toEqual(['20261121T070000.000Z-escaped_paylink.example.eml']);
     const parsed = await simpleParser(await readFile(join(outboxDir, files[0]!)));
     expect(parsed.messageId).toBe(messageId);
+  });
+
+  it('keeps a sender name on one line: no header gets in through it', async () => {
+    await outboxMailer().send({
+      ...mail,
+      fromName: 'Toko\r\nBcc: victim@example.com\r\nX-Evil: 1',
+      replyTo: 'bantuan@tokomaju.example\r\nBcc: victim@example.com',
+    });
+    const [file] = await readdir(outboxDir);
+    const parsed = await simpleParser(await readFile(join(outboxDir, file ?? '')));
+    expect(parsed.from?.value).toHaveLength(1);
+    expect(parsed.from?.value[0]?.address).toBe('no-reply@paylink.example');
+    expect(parsed.bcc).toBeUndefined();
+    expect(parsed.headers.has('x-evil')).toBe(false);
   });
 
   it('treats an empty SMTP_URL as unset', async () => {

@@ -15,6 +15,8 @@ const mail = composeLinkMail({
   payUrl: PAY_URL,
   customerName: 'Budi',
   to: 'budi@example.com',
+  items: null,
+  contact: { email: null, phone: null },
 });
 
 /** A real SMTP server on a random local port that keeps what it is given. */

@@ -61,6 +61,11 @@ const ACCOUNT: Account = {
   status: 'active',
   callbackUrl: null,
   inquiryCallbackUrl: null,
+  displayName: null,
+  logo: null,
+  brandColor: null,
+  supportEmail: null,
+  supportPhone: null,
   createdAt: new Date('2025-10-01T00:00:00Z'),
   updatedAt: new Date('2025-10-01T00:00:00Z'),
 };

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   boolean,
   check,
+  customType,
   index,
   integer,
   jsonb,
@@ -14,6 +15,13 @@ import {
 } from 'drizzle-orm/pg-core';
 
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/** Raw bytes: node-postgres reads bytea as a Buffer, PGlite as a Uint8Array; both give one. */
+const bytes = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+  toDriver: (value) => Buffer.from(value.buffer, value.byteOffset, value.byteLength),
+  fromDriver: (value) => new Uint8Array(value),
+});
 
 /** Merchants. Secrets are never stored in the clear: see server/account/credentials.ts. */
 export const accounts = pgTable('accounts', {
@@ -32,8 +40,29 @@ export const accounts = pgTable('accounts', {
   /** AES-256-GCM under SECRET_KEY: HMAC keys the server itself must use. */
   clientSecretSealed: text('client_secret_sealed').notNull(),
   webhookSecretSealed: text('webhook_secret_sealed').notNull(),
+  // SPEC §9 "Branding": what customers see. The logo's bytes are in account_logos.
+  displayName: text('display_name'),
+  /** `{type, sha256, width, height}` of the current logo, or null. */
+  logo: jsonb('logo'),
+  brandColor: text('brand_color'),
+  supportEmail: text('support_email'),
+  supportPhone: text('support_phone'),
   createdAt: instant('created_at').notNull(),
   updatedAt: instant('updated_at').notNull(),
+});
+
+/**
+ * Each account's current logo (SPEC §9), apart from the account row so that the row cache and
+ * every account read stay small. Written in the same transaction as `accounts.logo`.
+ */
+export const accountLogos = pgTable('account_logos', {
+  accountId: text('account_id')
+    .primaryKey()
+    .references(() => accounts.id, { onDelete: 'cascade' }),
+  sha256: text('sha256').notNull(),
+  contentType: text('content_type').notNull(),
+  bytes: bytes('bytes').notNull(),
+  createdAt: instant('created_at').notNull(),
 });
 
 export const paymentLinks = pgTable(

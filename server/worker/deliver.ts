@@ -14,6 +14,9 @@ const StoredMail = v.object({
   subject: v.string(),
   text: v.string(),
   html: v.string(),
+  // Absent in mails queued before merchants had a sender name and a Reply-To.
+  fromName: v.optional(v.string()),
+  replyTo: v.optional(v.nullable(v.string())),
 });
 
 async function sendWebhook(deps: Deps, delivery: Delivery): Promise<AttemptOutcome> {

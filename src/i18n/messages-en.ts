@@ -93,4 +93,7 @@ export const EN: Record<keyof typeof ID, string> = {
   paymentEndedBody: 'This number or code can no longer be paid.',
   startAgain: 'Choose a payment method again',
   openLinkPage: 'Open the payment page',
+  vaHolderLabel: 'Recipient name',
+  vaHolderNote:
+    'Your bank shows this name once you enter the number. Check that it matches before you pay.',
 };

@@ -96,4 +96,7 @@ export const ID = {
   paymentEndedBody: 'Nomor atau kode ini sudah tidak bisa dibayar.',
   startAgain: 'Pilih metode pembayaran lagi',
   openLinkPage: 'Buka halaman pembayaran',
+  vaHolderLabel: 'Nama penerima',
+  vaHolderNote:
+    'Bank Anda menampilkan nama ini setelah nomor dimasukkan. Pastikan sama sebelum membayar.',
 } as const;

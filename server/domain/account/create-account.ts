@@ -1,7 +1,8 @@
 import type { Clock, RandomBytes } from '../shared/clock.ts';
 import { randomHex } from '../shared/clock.ts';
 import { newUlid } from '../shared/ids.ts';
-import type { Account, AccountStore } from './account.ts';
+import type { Account, AccountStore, Branding } from './account.ts';
+import type { LogoImage } from './logo-image.ts';
 
 export type AccountDeps = {
   clock: Clock;
@@ -11,12 +12,13 @@ export type AccountDeps = {
   hashApiKey: (apiKey: string) => string;
 };
 
-export type NewAccountInput = {
+export type NewAccountInput = Omit<Branding, 'logo'> & {
   name: string;
   email: string | null;
   phone: string | null;
   callbackUrl: string | null;
   inquiryCallbackUrl: string | null;
+  logo: LogoImage | null;
 };
 
 /** Credentials in the clear: returned once, at creation, and never again (SPEC §9). */
@@ -40,9 +42,11 @@ export async function createAccount(
     // Standard Webhooks secrets are `whsec_` + base64 of the key bytes.
     webhookSecret: `whsec_${Buffer.from(deps.random(32)).toString('base64')}`,
   };
+  const { logo, ...fields } = input;
   const account: Account = {
     id: newUlid(now, deps.random),
-    ...input,
+    ...fields,
+    logo: logo && { type: logo.type, sha256: logo.sha256, width: logo.width, height: logo.height },
     status: 'active',
     clientId: credentials.clientId,
     createdAt: now,
@@ -50,6 +54,7 @@ export async function createAccount(
   };
   await deps.accounts.insert({
     ...account,
+    logo,
     apiKeyHash: deps.hashApiKey(credentials.apiKey),
     apiKeySealed: deps.seal(credentials.apiKey),
     clientSecretSealed: deps.seal(credentials.clientSecret),

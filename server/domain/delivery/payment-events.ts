@@ -1,4 +1,5 @@
 import type { Account } from '../account/account.ts';
+import { merchantContactOf, merchantNameOf } from '../account/merchant-identity.ts';
 import { buildInquiryBody, type InquiryEvent } from '../callback/inquiry-body.ts';
 import { buildV1TransactionBody } from '../callback/payment-link-transaction-body.ts';
 import { buildV4PaymentLinkBody } from '../callback/v4-payment-link-body.ts';
@@ -71,7 +72,7 @@ export function paidDeliveries(subject: Subject, context: EventContext): NewDeli
   const email = payment.customer?.email ?? link.customer?.email ?? null;
   if (email) {
     const mail = composeReceiptMail({
-      merchantName: link.displayName ?? account.name,
+      merchantName: merchantNameOf(link, account),
       title: link.title,
       amount: payment.amount,
       paidAt: payment.paidAt ?? context.now,
@@ -79,6 +80,7 @@ export function paidDeliveries(subject: Subject, context: EventContext): NewDeli
       paymentReffNo: payment.reffNo,
       customerName: payment.customer?.name ?? link.customer?.name ?? null,
       to: email,
+      contact: merchantContactOf(account),
     });
     deliveries.push({
       ...mailDelivery(subject.account.id, link.id, payment.id, 'mail.receipt', context),
@@ -120,13 +122,15 @@ export function linkCreatedDeliveries(
   const email = link.customer?.email;
   if (!email) return [];
   const mail = composeLinkMail({
-    merchantName: link.displayName ?? account.name,
+    merchantName: merchantNameOf(link, account),
     title: link.title,
     amount: link.totalAmount,
     expiresAt: link.expiredAt,
     payUrl: `${context.baseUrl}/b2b/${link.publicId}`,
     customerName: link.customer?.name ?? null,
     to: email,
+    items: link.items,
+    contact: merchantContactOf(account),
   });
   return [
     {

@@ -11,6 +11,8 @@ const input: LinkMailInput = {
   payUrl: PAY_URL,
   customerName: 'Budi Santoso',
   to: 'budi@example.com',
+  items: null,
+  contact: { email: null, phone: null },
 };
 
 const GOLDEN_TEXT = `English version below.

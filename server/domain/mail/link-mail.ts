@@ -1,6 +1,12 @@
 import { toRupiahLabel } from '../shared/money.ts';
 import { toSingleLine } from './header.ts';
 import { composeMail, greet, toWebUrl, type Mail, type MailSection } from './mail.ts';
+import {
+  mailContact,
+  type MailContactInput,
+  type MailItemInput,
+  mailItems,
+} from './merchant-parts.ts';
 import { toWibLabel } from './wib-label.ts';
 
 export type LinkMailInput = {
@@ -13,11 +19,16 @@ export type LinkMailInput = {
   payUrl: string;
   customerName: string | null;
   to: string;
+  /** The link's lines, or null for a link of one total amount. */
+  items: readonly MailItemInput[] | null;
+  /** How customers reach the merchant; its email is also the Reply-To. */
+  contact: MailContactInput;
 };
 
 /**
  * The "please pay this link" mail (SPEC §3.2 `customer.email`, §4 `customerEmail`), in
- * Indonesian then English. Pure: the same input always gives the same mail.
+ * Indonesian then English, with the order's lines and the merchant's contact; from the
+ * merchant's name, replies to the merchant. Pure: the same input always gives the same mail.
  */
 export function composeLinkMail(input: LinkMailInput): Mail {
   const merchant = toSingleLine(input.merchantName);
@@ -37,6 +48,8 @@ export function composeLinkMail(input: LinkMailInput): Mail {
       ['Jumlah', amount],
       ['Bayar sebelum', deadline('id', 'Tanpa batas waktu')],
     ],
+    items: mailItems(input.items, 'id'),
+    contact: mailContact(input.contact, merchant, 'id'),
     action: {
       label: 'Bayar sekarang',
       url,
@@ -54,6 +67,8 @@ export function composeLinkMail(input: LinkMailInput): Mail {
       ['Amount', amount],
       ['Pay by', deadline('en', 'No deadline')],
     ],
+    items: mailItems(input.items, 'en'),
+    contact: mailContact(input.contact, merchant, 'en'),
     action: {
       label: 'Pay now',
       url,
@@ -68,5 +83,6 @@ export function composeLinkMail(input: LinkMailInput): Mail {
       build: (t) => `Tagihan dari ${merchant}: ${t} / Payment request from ${merchant}`,
     },
     sections: [indonesian, english],
+    sender: { name: merchant, replyTo: input.contact.email },
   });
 }

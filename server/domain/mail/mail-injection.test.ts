@@ -17,6 +17,8 @@ const link = {
   payUrl: 'https://pay.example.id/b2b/PL1',
   customerName: HOSTILE,
   to: 'budi@example.com',
+  items: [{ name: HOSTILE, quantity: 1, unitPrice: 20_000 }],
+  contact: { email: 'a@b.example', phone: HOSTILE },
 };
 const receipt = {
   ...link,

@@ -3,11 +3,37 @@ import { renderHtml } from './render-html.ts';
 import { renderText } from './render-text.ts';
 import type { MailLanguage } from './wib-label.ts';
 
-/** A composed mail: plain data that server/mail turns into RFC 5322 and sends. */
-export type Mail = { to: string; subject: string; text: string; html: string };
+/**
+ * A composed mail: plain data that server/mail turns into RFC 5322 and sends. It goes out
+ * from Paylink's own address (MAIL_FROM) under the merchant's name, and replies go to the
+ * merchant (docs/decisions/021).
+ */
+export type Mail = {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  /** The From display name: the merchant's. */
+  fromName: string;
+  /** The merchant's address for replies (support email, else account email), or null. */
+  replyTo: string | null;
+};
 
 /** A button in the mail; the URL is also written out for clients that do not show buttons. */
 export type MailAction = { label: string; url: string; fallback: string };
+
+/** The order's lines: what (`Kopi susu`), how many at what (`2 × Rp 18.000`), and the sum. */
+export type MailItems = {
+  heading: string;
+  rows: ReadonlyArray<{ name: string; detail: string; amount: string }>;
+};
+
+/** How the customer reaches the merchant; at least one of email and phone. */
+export type MailContact = {
+  heading: string;
+  email: { label: string; address: string } | null;
+  phone: { label: string; number: string } | null;
+};
 
 /** One language's half of a mail. Every string is plain text; the renderers escape it. */
 export type MailSection = {
@@ -16,7 +42,9 @@ export type MailSection = {
   greeting: string;
   intro: string;
   details: ReadonlyArray<readonly [label: string, value: string]>;
+  items?: MailItems | null;
   action: MailAction | null;
+  contact?: MailContact | null;
   closing: string;
 };
 
@@ -25,6 +53,7 @@ export function composeMail(input: {
   to: string;
   subject: { title: string; build: (title: string) => string };
   sections: readonly MailSection[];
+  sender: { name: string; replyTo: string | null };
 }): Mail {
   const subject = composeSubject(input.subject.title, input.subject.build);
   return {
@@ -32,6 +61,8 @@ export function composeMail(input: {
     subject,
     text: renderText(input.sections),
     html: renderHtml(subject, input.sections),
+    fromName: toSingleLine(input.sender.name),
+    replyTo: input.sender.replyTo === null ? null : toSingleLine(input.sender.replyTo),
   };
 }
 

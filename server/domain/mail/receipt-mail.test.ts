@@ -10,6 +10,7 @@ const input: ReceiptMailInput = {
   paymentReffNo: 'PAY20270101000500a1b2',
   customerName: 'Siti',
   to: 'siti@example.com',
+  contact: { email: null, phone: null },
 };
 
 const GOLDEN_TEXT = `English version below.

@@ -1,6 +1,7 @@
 import { toRupiahLabel } from '../shared/money.ts';
 import { toSingleLine } from './header.ts';
 import { composeMail, greet, type Mail, type MailSection } from './mail.ts';
+import { mailContact, type MailContactInput } from './merchant-parts.ts';
 import { toWibLabel } from './wib-label.ts';
 
 export type ReceiptMailInput = {
@@ -14,9 +15,14 @@ export type ReceiptMailInput = {
   paymentReffNo: string;
   customerName: string | null;
   to: string;
+  /** How customers reach the merchant; its email is also the Reply-To. */
+  contact: MailContactInput;
 };
 
-/** The receipt sent once a payment is paid, in Indonesian then English. Pure. */
+/**
+ * The receipt sent once a payment is paid, in Indonesian then English, with the merchant's
+ * contact; from the merchant's name, replies to the merchant. Pure.
+ */
 export function composeReceiptMail(input: ReceiptMailInput): Mail {
   const merchant = toSingleLine(input.merchantName);
   const title = toSingleLine(input.title);
@@ -37,6 +43,7 @@ export function composeReceiptMail(input: ReceiptMailInput): Mail {
       ['Nomor referensi', reference],
     ],
     action: null,
+    contact: mailContact(input.contact, merchant, 'id'),
     closing: 'Simpan email ini sebagai bukti pembayaran Anda.',
   };
   const english: MailSection = {
@@ -52,11 +59,13 @@ export function composeReceiptMail(input: ReceiptMailInput): Mail {
       ['Reference number', reference],
     ],
     action: null,
+    contact: mailContact(input.contact, merchant, 'en'),
     closing: 'Keep this email as proof of your payment.',
   };
   return composeMail({
     to: input.to,
     subject: { title, build: (t) => `Pembayaran diterima / Payment received — ${t}` },
     sections: [indonesian, english],
+    sender: { name: merchant, replyTo: input.contact.email },
   });
 }

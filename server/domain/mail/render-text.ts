@@ -1,4 +1,4 @@
-import type { MailSection } from './mail.ts';
+import type { MailContact, MailItems, MailSection } from './mail.ts';
 
 /** Between the Indonesian and the English half, in both renderings. */
 export const LANGUAGE_SEPARATOR = '-'.repeat(40);
@@ -17,9 +17,24 @@ function renderSection(section: MailSection): string {
     section.intro,
     section.details.map(([label, value]) => `${label}: ${value}`).join('\n'),
   ];
+  if (section.items) blocks.push(renderItems(section.items));
   if (section.action !== null) {
     blocks.push(`${section.action.label}:\n${section.action.url}`);
   }
+  if (section.contact) blocks.push(renderContact(section.contact));
   blocks.push(section.closing);
   return blocks.join('\n\n');
+}
+
+function renderItems(items: MailItems): string {
+  const rows = items.rows.map((row) => `- ${row.name} (${row.detail}): ${row.amount}`);
+  return [`${items.heading}:`, ...rows].join('\n');
+}
+
+function renderContact(contact: MailContact): string {
+  return [
+    contact.heading,
+    ...(contact.email ? [`${contact.email.label}: ${contact.email.address}`] : []),
+    ...(contact.phone ? [`${contact.phone.label}: ${contact.phone.number}`] : []),
+  ].join('\n');
 }

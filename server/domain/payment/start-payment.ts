@@ -1,4 +1,5 @@
 import type { AccountStore } from '../account/account.ts';
+import { merchantNameOf } from '../account/merchant-identity.ts';
 import { type EventContext, inquiryDeliveries } from '../delivery/payment-events.ts';
 import {
   computeLinkStatus,
@@ -69,7 +70,7 @@ export async function startPayment(
   const expiresAt = paymentDeadline(method, link, now);
   for (let attempt = 0; attempt < MAX_NUMBER_TRIES; attempt++) {
     const reffNo = newPaymentReference(deps.random);
-    const instrument = issueInstrument(deps, method, reffNo, link, account.name);
+    const instrument = issueInstrument(deps, method, reffNo, link, merchantNameOf(link, account));
     const stored = await deps.payments.insertPending(
       {
         reffNo,
@@ -124,7 +125,7 @@ function issueInstrument(
   if (method.group === 'qris') {
     const qrString = buildDynamicQris({
       merchant: deps.qrisMerchant,
-      merchantName: link.displayName ?? merchantName,
+      merchantName,
       amount: link.totalAmount,
       reference: reffNo,
     });

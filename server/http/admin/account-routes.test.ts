@@ -80,6 +80,12 @@ describe('POST /api/admin/accounts: happy', () => {
       status: 'active',
       callback_url: 'https://kopisenja.id/hooks/paylink',
       inquiry_callback_url: 'https://kopisenja.id/hooks/inquiry',
+      display_name: null,
+      logo_url: null,
+      brand_color: null,
+      brand_color_applied: false,
+      support_email: null,
+      support_phone: null,
     });
     expect(ulidTime(data.account.id)).toBe(t.clock.now().getTime());
     for (const field of ['api_key', 'client_id', 'client_secret']) {

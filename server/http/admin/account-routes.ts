@@ -1,80 +1,48 @@
 import { Hono } from 'hono';
-import * as v from 'valibot';
-import { ACCOUNT_STATUSES, type AccountStatus } from '../../domain/account/account.ts';
+import type * as v from 'valibot';
+import type { AccountChanges } from '../../domain/account/account.ts';
 import { createAccount } from '../../domain/account/create-account.ts';
+import { updateAccount } from '../../domain/account/update-account.ts';
 import { failure } from '../../domain/shared/result.ts';
 import type { Deps } from '../../deps.ts';
 import { constantTimeEqual, sha256Hex } from '../../security/digest.ts';
 import { refuseNonPublicCallbackUrls } from '../callback-destinations.ts';
-import { EmailSchema, requiredText, WebhookUrlSchema } from '../api-v1/field-schemas.ts';
-import { NullableText } from '../envelope-schemas.ts';
 import { readJson, validate } from '../read-body.ts';
 import { sendData, sendFailure } from '../respond.ts';
+import {
+  type AccountAnswerSchema,
+  AccountPatchSchema,
+  type NewAccountAnswerSchema,
+  NewAccountSchema,
+  presentAccount,
+} from './account-schemas.ts';
 
-export const NewAccountSchema = v.object({
-  name: requiredText(255),
-  email: v.nullish(EmailSchema),
-  phone: v.nullish(
-    v.pipe(
-      v.string('Must be a string.'),
-      v.trim(),
-      v.regex(/^\+?[0-9][0-9 -]{5,19}$/, 'Must be a phone number.'),
-    ),
-  ),
-  callback_url: WebhookUrlSchema,
-  inquiry_callback_url: WebhookUrlSchema,
-});
+type Patch = v.InferOutput<typeof AccountPatchSchema>;
 
-const AccountSchema = v.pipe(
-  v.strictObject({
-    id: v.string(),
-    name: v.string(),
-    email: NullableText,
-    phone: NullableText,
-    status: v.picklist(ACCOUNT_STATUSES),
-    callback_url: NullableText,
-    inquiry_callback_url: NullableText,
-  }),
-  v.title('Account'),
-);
-
-/** The new account and its secrets: shown this once, stored only hashed or sealed (SPEC §9). */
-export const NewAccountAnswerSchema = v.pipe(
-  v.strictObject({
-    account: AccountSchema,
-    api_key: v.string(),
-    client_id: v.string(),
-    client_secret: v.string(),
-    webhook_secret: v.pipe(v.string(), v.startsWith('whsec_')),
-  }),
-  v.title('NewAccount'),
-);
-
-/** Account and its credentials as shown once at creation (SPEC §9). */
-export function presentAccount(account: {
-  id: string;
-  name: string;
-  email: string | null;
-  phone: string | null;
-  status: AccountStatus;
-  callbackUrl: string | null;
-  inquiryCallbackUrl: string | null;
-}): v.InferOutput<typeof AccountSchema> {
-  return {
-    id: account.id,
-    name: account.name,
-    email: account.email,
-    phone: account.phone,
-    status: account.status,
-    callback_url: account.callbackUrl,
-    inquiry_callback_url: account.inquiryCallbackUrl,
+/** The PATCH body as store changes: a field left out is absent, so it stays as it is. */
+function changesOf(patch: Patch): AccountChanges {
+  const given = {
+    name: patch.name,
+    email: patch.email,
+    phone: patch.phone,
+    callbackUrl: patch.callback_url,
+    inquiryCallbackUrl: patch.inquiry_callback_url,
+    displayName: patch.display_name,
+    logo: patch.logo,
+    brandColor: patch.brand_color,
+    supportEmail: patch.support_email,
+    supportPhone: patch.support_phone,
   };
+  return Object.fromEntries(
+    Object.entries(given).filter(([, value]) => value !== undefined),
+  ) as AccountChanges;
 }
 
-/** SPEC §9: `POST /api/admin/accounts`, only when ADMIN_TOKEN is set. */
+/** SPEC §9: `POST /api/admin/accounts` and `PATCH …/{account_id}`, only when ADMIN_TOKEN is set. */
 export function adminRoutes(deps: Deps) {
   const routes = new Hono();
   const adminToken = deps.config.ADMIN_TOKEN;
+  const baseUrl = deps.config.PUBLIC_BASE_URL;
 
   routes.use('*', async (c, next) => {
     if (!adminToken) return sendFailure(c, failure('ADMIN_DISABLED', 'Not found.'));
@@ -110,17 +78,45 @@ export function adminRoutes(deps: Deps) {
         phone: input.phone ?? null,
         callbackUrl: input.callback_url ?? null,
         inquiryCallbackUrl: input.inquiry_callback_url ?? null,
+        displayName: input.display_name ?? null,
+        logo: input.logo ?? null,
+        brandColor: input.brand_color ?? null,
+        supportEmail: input.support_email ?? null,
+        supportPhone: input.support_phone ?? null,
       },
     );
     deps.log.info('account created', { account_id: account.id });
     const answer: v.InferOutput<typeof NewAccountAnswerSchema> = {
-      account: presentAccount(account),
+      account: presentAccount(account, baseUrl),
       api_key: credentials.apiKey,
       client_id: credentials.clientId,
       client_secret: credentials.clientSecret,
       webhook_secret: credentials.webhookSecret,
     };
     return sendData(c, answer, 201);
+  });
+
+  routes.patch('/accounts/:accountId', async (c) => {
+    const body = await readJson(c);
+    if (!body.ok) return sendFailure(c, body);
+    const checked = validate(AccountPatchSchema, body.value);
+    if (!checked.ok) return sendFailure(c, checked);
+    const patch = checked.value;
+    // SPEC §6 "Destinations": a changed callback URL is checked as a new one would be.
+    const refused = await refuseNonPublicCallbackUrls(deps.config, {
+      callback_url: patch.callback_url,
+      inquiry_callback_url: patch.inquiry_callback_url,
+    });
+    if (refused) return sendFailure(c, refused);
+    const updated = await updateAccount(deps, c.req.param('accountId'), changesOf(patch));
+    if (!updated.ok) return sendFailure(c, updated);
+    deps.log.info(
+      `account ${updated.value.id} updated: ${Object.keys(changesOf(patch)).join(', ')}`,
+    );
+    const answer: v.InferOutput<typeof AccountAnswerSchema> = {
+      account: presentAccount(updated.value, baseUrl),
+    };
+    return sendData(c, answer);
   });
 
   return routes;

@@ -4,6 +4,7 @@ import { historyOperations } from '../api-v1/history-operations.ts';
 import { paymentLinkOperations } from '../api-v1/payment-link-operations.ts';
 import { v2Operations } from '../api-v2/v2-operations.ts';
 import { v4Operations } from '../api-v4/v4-operations.ts';
+import { brandAssetOperations } from '../checkout/brand-asset-operations.ts';
 import { checkoutOperations } from '../checkout/checkout-operations.ts';
 import { sandboxOperations } from '../sandbox/sandbox-operations.ts';
 import { buildOpenApi } from './build-openapi.ts';
@@ -18,6 +19,7 @@ export const API_OPERATIONS: readonly Operation[] = [
   ...v2Operations,
   ...v4Operations,
   ...checkoutOperations,
+  ...brandAssetOperations,
   ...sandboxOperations,
   ...adminOperations,
   ...serviceOperations,

@@ -76,7 +76,9 @@ function replyObject(
     );
   }
   if (reply.json) answer.content = { 'application/json': { schema: convert(reply.json) } };
-  else if (reply.media) answer.content = { [reply.media]: {} };
+  else if (reply.media) {
+    answer.content = Object.fromEntries([reply.media].flat().map((type) => [type, {}]));
+  }
   return answer;
 }
 

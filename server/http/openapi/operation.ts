@@ -30,8 +30,8 @@ export type Reply = {
   description: string;
   /** A JSON body, as its valibot schema. */
   json?: v.GenericSchema;
-  /** Another body's media type (`image/png`), documented without a schema. */
-  media?: string;
+  /** Another body's media type (`image/png`), or the types it may be, without a schema. */
+  media?: string | readonly string[];
   /** Response headers: name → what it says. */
   headers?: Readonly<Record<string, string>>;
 };
@@ -50,7 +50,7 @@ export const TAGS = {
   Checkout: "What the customer's page (`/b2b/{public_id}`) calls; usable by any client.",
   Sandbox:
     'The bank simulator: pays and settles like a bank (`PAYMENT_PROVIDER=sandbox` only; 404 otherwise).',
-  Admin: 'Creating merchant accounts (only when `ADMIN_TOKEN` is set).',
+  Admin: 'Creating and changing merchant accounts (only when `ADMIN_TOKEN` is set).',
   Service: 'Health and this document.',
 } as const;
 
@@ -58,12 +58,15 @@ export type Tag = keyof typeof TAGS;
 
 /** Every path parameter of the API, described once. */
 export const PATH_PARAMETERS: Readonly<Record<string, string>> = {
-  account_id: 'The account id; it must be the access token’s own account (else 403).',
+  account_id:
+    'The account id (a ULID). On the merchant API it must be the access token’s own account (else 403).',
   payment_link_id: 'The numeric id of a payment link of the account.',
   history_id: 'The numeric id of a payment of the account.',
   v4_id: 'The v4 id of the link, `paymentlink_` and 32 hex digits.',
   public_id: 'The public id of the link, as in its `payment_url`.',
   reff_no: 'The `reff_no` of a payment on that link.',
+  logo_file: 'The logo’s content hash and type, as in `logo_url`: `<32 hex>.png|jpg|webp`.',
+  brand_file: 'The colour and a version, as the page links it: `<rrggbb>-<12 hex>.css`.',
 };
 
 export const SECURITY_SCHEMES = {

@@ -133,7 +133,10 @@ function operationOf(path: string, method: string, operation: OperationObject): 
     })),
     answers: Object.entries(operation.responses).map(([status, answer]) => {
       const schema = answer.content?.['application/json']?.schema;
-      const media = Object.keys(answer.content ?? {}).find((type) => type !== 'application/json');
+      const others = Object.keys(answer.content ?? {}).filter(
+        (type) => type !== 'application/json',
+      );
+      const media = others.length > 0 ? others.join(', ') : undefined;
       // Failures share one envelope (described once on the page): their reasons are the news.
       const isFailure = Number(status) >= 400;
       return {
