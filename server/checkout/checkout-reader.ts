@@ -4,6 +4,7 @@ import { askedCustomerFields } from '../domain/payment/bound-customer.ts';
 import { effectivePaymentStatus, type Payment } from '../domain/payment/payment.ts';
 import { computeLinkStatus, type PaymentLink } from '../domain/payment-link/payment-link.ts';
 import { METHOD_GROUPS, offeredMethods } from '../domain/payment-method/catalog.ts';
+import { readQrisPayee } from '../domain/payment-method/qris/qris-reader.ts';
 import { findVaBank, groupDigits } from '../domain/payment-method/va/va-banks.ts';
 import { isPublicId } from '../domain/shared/ids.ts';
 import { toWibIso } from '../domain/shared/jakarta-time.ts';
@@ -147,6 +148,7 @@ export function createCheckoutReader(deps: Deps): CheckoutReader {
                 svg: await qrSvg(payment.qrString),
                 pngUrl: `/b2b/${publicId}/payments/${payment.reffNo}/qr.png`,
                 payload: payment.qrString,
+                nmid: readQrisPayee(payment.qrString).nmid,
               }
             : null,
           instructions: bank

@@ -66,7 +66,8 @@ export type PaymentPageView = LinkSummary & {
     amount: number;
     expiresAt: string;
     va: { number: string; grouped: string; bankName: string } | null;
-    qr: { svg: string; pngUrl: string; payload: string } | null;
+    /** `nmid`: the national merchant id inside the payload (tag 51/02), a QRIS cue. */
+    qr: { svg: string; pngUrl: string; payload: string; nmid: string | null } | null;
     instructions: InstructionBlock[];
   };
   receipt: Receipt | null;
