@@ -9,6 +9,10 @@ export default defineConfig({
   output: 'server',
   adapter: honoNodeAdapter(),
   integrations: [preact()],
+  // Every page's CSS inline (hashed into the CSP at build, decision 015): the link page's
+  // grew past Astro's 4 KB limit for inlining, and a stylesheet request is one more round trip
+  // before a phone on a slow network can draw anything (docs/decisions/022).
+  build: { inlineStylesheets: 'always' },
   // No image processing: the checkout ships no raster images to optimise.
   image: { service: { entrypoint: 'astro/assets/services/noop' } },
   // Off: Astro's check compares Origin with the request's own URL, built from the Host header

@@ -3,6 +3,7 @@ import { payQris, payVa, publicIdOf, startPayment } from '../../tests/support/ch
 import { createLinkOk, START } from '../../tests/support/link-api.ts';
 import { createMerchant, type Merchant } from '../../tests/support/merchant.ts';
 import { createTestPaylink, type TestPaylink } from '../../tests/support/test-paylink.ts';
+import { SANDBOX_QRIS_MERCHANT } from '../domain/payment-method/qris/qris-payload.ts';
 import { createCheckoutReader } from './checkout-reader.ts';
 import type { CheckoutReader } from './checkout-types.ts';
 
@@ -84,6 +85,7 @@ describe('paymentPage', () => {
       qr: {
         pngUrl: `/b2b/${publicId}/payments/${payment.reff_no}/qr.png`,
         payload: payment.qr_string,
+        nmid: SANDBOX_QRIS_MERCHANT.nmid,
       },
     });
     expect(view?.payment.qr?.svg).toContain('<svg');

@@ -9,6 +9,7 @@ import {
   returnUrlFor,
 } from '../domain/payment-link/payment-link.ts';
 import { METHOD_GROUPS, offeredMethods } from '../domain/payment-method/catalog.ts';
+import { readQrisPayee } from '../domain/payment-method/qris/qris-reader.ts';
 import { findVaBank, groupDigits } from '../domain/payment-method/va/va-banks.ts';
 import { vaHolderName } from '../domain/payment-method/va/va-holder-name.ts';
 import { isPublicId } from '../domain/shared/ids.ts';
@@ -160,6 +161,7 @@ export function createCheckoutReader(deps: Deps): CheckoutReader {
                 svg: await qrSvg(payment.qrString),
                 pngUrl: `/b2b/${publicId}/payments/${payment.reffNo}/qr.png`,
                 payload: payment.qrString,
+                nmid: readQrisPayee(payment.qrString).nmid,
               }
             : null,
           instructions: bank

@@ -88,7 +88,8 @@ export type PaymentPageView = LinkSummary & {
       /** The name the bank shows when the number is entered: what to check against. */
       holderName: string;
     } | null;
-    qr: { svg: string; pngUrl: string; payload: string } | null;
+    /** `nmid`: the national merchant id inside the payload (tag 51/02), a QRIS cue. */
+    qr: { svg: string; pngUrl: string; payload: string; nmid: string | null } | null;
     instructions: InstructionBlock[];
   };
   receipt: Receipt | null;

@@ -12,10 +12,11 @@ import {
  * the server's own schemas, so both sides agree on what a valid email or phone number is.
  */
 export const CHECKOUT_FIELDS = [
+  // In the order the form shows them: the method first, so it starts on the first screen.
+  'method',
   'customer_name',
   'customer_email',
   'customer_phone',
-  'method',
 ] as const;
 export type CheckoutField = (typeof CHECKOUT_FIELDS)[number];
 export type CheckoutValues = Partial<Record<CheckoutField, string>>;
@@ -58,7 +59,7 @@ function customerProblems(values: CheckoutValues, asked: readonly CustomerField[
 /**
  * Checks the pay form as the customer filled it: a method is chosen and the details the form
  * asks for (`asked`: the link requires them and its merchant did not give them) are there:
- * name, email and an Indonesian mobile number (`08…` / `+628…`). Answers the problems by
+ * name, email and an Indonesian mobile number (`08…`, `628…` or `+628…`). Answers the problems by
  * field; an empty object means the form may be sent.
  */
 export function checkCheckoutFields(

@@ -22,8 +22,8 @@ describe('summaryItems', () => {
     const errors = { method: 'methodRequired', customer_phone: 'phoneInvalid' } as const;
     expect(summaryItems(errors, 'The link closed.', problems, 'QRIS')).toEqual([
       { href: null, message: 'The link closed.' },
-      { href: '#customer_phone', message: 'say phoneInvalid' },
       { href: '#method-QRIS', message: 'say methodRequired' },
+      { href: '#customer_phone', message: 'say phoneInvalid' },
     ]);
   });
 

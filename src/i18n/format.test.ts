@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatRupiah, formatWibDateTime } from './format.ts';
-import { formatTimeLeft } from './time-left.ts';
+import { formatTimeLeft, formatTimeLeftToMinute } from './time-left.ts';
 
 describe('formatRupiah', () => {
   it.each([
@@ -49,5 +49,26 @@ describe('formatTimeLeft', () => {
     [2 * 86_400_000 + 3_723_000, '2 days 01:02:03'],
   ])('%d ms → %s', (ms, text) => {
     expect(formatTimeLeft(ms, days)).toBe(text);
+  });
+});
+
+describe('formatTimeLeftToMinute', () => {
+  const words = {
+    days: { one: '{n} day', other: '{n} days' },
+    hours: '{n} h',
+    minutes: '{n} min',
+    underMinute: 'under a minute',
+  };
+  it.each([
+    [0, 'under a minute'],
+    [59_999, 'under a minute'],
+    [60_000, '1 min'],
+    [29 * 60_000 + 59_999, '29 min'],
+    [3_600_000, '1 h'],
+    [3 * 3_600_000 + 15 * 60_000 + 59_000, '3 h 15 min'],
+    [86_400_000 + 59 * 60_000, '1 day'],
+    [2 * 86_400_000 + 3 * 3_600_000 + 59 * 60_000, '2 days 3 h'],
+  ])('%d ms → %s, never with seconds', (ms, text) => {
+    expect(formatTimeLeftToMinute(ms, words)).toBe(text);
   });
 });

@@ -13,6 +13,7 @@ import {
   payVaInSandbox,
   startPaymentByApi,
 } from './support/paylink.ts';
+import { createEveryState } from './support/states.ts';
 
 // SPEC §7: accessible, no axe violations, in every state the customer can meet.
 for (const lang of ['id', 'en'] as const) {
@@ -56,7 +57,7 @@ test('VA payment page, then the receipt with its return countdown', async ({
     redirect_url: `${receiver.origin}/done`,
   });
   await page.goto(linkPath(link));
-  await payWith(page, 'Mandiri Bank Mandiri', 'Rp 250.000');
+  await payWith(page, 'Mandiri', 'Rp 250.000');
   await waitForPaymentView(page);
   await expect(page.getByRole('button', { name: 'Salin nomor Virtual Account' })).toBeVisible();
   await expectNoAxeViolations(page, 'VA payment page');
@@ -110,7 +111,7 @@ test('expired link page', async ({ page, request, merchant }) => {
 test('a payment given up for another method', async ({ page, request, merchant }) => {
   const link = await createLink(request, merchant, { title: 'Sabun', total_amount: 15000 });
   await page.goto(linkPath(link));
-  await payWith(page, 'BCA Bank Central Asia', 'Rp 15.000');
+  await payWith(page, 'BCA', 'Rp 15.000');
   const paymentReff = await waitForPaymentView(page);
   await page.getByRole('button', { name: 'Pilih metode lain' }).click();
   await expect(page.getByRole('button', { name: 'Bayar Rp 15.000' })).toBeVisible();
@@ -119,4 +120,25 @@ test('a payment given up for another method', async ({ page, request, merchant }
   await expect(page.getByRole('heading', { name: 'Pembayaran ini dibatalkan' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Pilih metode pembayaran lagi' })).toBeVisible();
   await expectNoAxeViolations(page, 'cancelled payment page');
+});
+
+test('the folded order opened, the closed link page and the sandbox bank', async ({
+  page,
+  request,
+  merchant,
+}) => {
+  const states = await createEveryState(request, merchant);
+  await page.goto(states.link);
+  await page.getByRole('region', { name: 'Rincian pesanan' }).getByText('5 item').click();
+  await expect(page.getByRole('listitem').filter({ hasText: 'Ongkos kirim' })).toBeVisible();
+  await expectNoAxeViolations(page, 'link page with the order opened');
+  await page.goto(states.closed);
+  await expect(
+    page.getByRole('heading', { name: 'Tautan ini sudah tidak menerima pembayaran' }),
+  ).toBeVisible();
+  await expectNoAxeViolations(page, 'closed link page');
+  for (const lang of ['id', 'en']) {
+    await page.goto(`${states.sandbox}?lang=${lang}`);
+    await expectNoAxeViolations(page, `sandbox bank (${lang})`);
+  }
 });

@@ -52,7 +52,7 @@ test('a pending VA payment ends with its link and the customer is sent back', as
     redirect_url: `${receiver.origin}/back`,
   });
   await page.goto(linkPath(link));
-  await payWith(page, 'BNI Bank Negara Indonesia', 'Rp 60.000');
+  await payWith(page, 'BNI', 'Rp 60.000');
   await waitForPaymentView(page);
   await expect(page.getByRole('heading', { name: /^Transfer ke Virtual Account/ })).toBeVisible();
 

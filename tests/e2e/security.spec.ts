@@ -110,7 +110,7 @@ test('a whole VA payment stays on our origin, logs no errors and fits a 360 px s
   await expectNoHorizontalScroll(page, 'the form with errors');
 
   await fillCustomerDetails(page);
-  await payWith(page, 'CIMB Niaga Bank CIMB Niaga', 'Rp 100.000');
+  await payWith(page, 'CIMB Niaga', 'Rp 100.000');
   await waitForPaymentView(page);
   await expect(page.getByRole('region', { name: 'Cara membayar' })).toBeVisible();
   await expectNoHorizontalScroll(page, 'the VA payment page');

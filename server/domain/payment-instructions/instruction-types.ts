@@ -4,7 +4,8 @@
  */
 export type Lang = 'id' | 'en';
 
-export type Channel = 'atm' | 'mobile' | 'internet' | 'other_bank';
+/** VA channels, and the two ways to pay a QRIS code: on this phone, or scanning from another. */
+export type Channel = 'atm' | 'mobile' | 'internet' | 'other_bank' | 'this_phone' | 'other_phone';
 
 /** One channel's instructions, ready to render: placeholders already filled. */
 export type InstructionBlock = { channel: Channel; title: string; steps: string[] };

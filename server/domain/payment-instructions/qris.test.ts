@@ -22,10 +22,12 @@ describe('qrisInstructions', () => {
     ['id', /galeri/],
     ['en', /gallery/],
   ] as const)(
-    '%s: the second block is saving the image and picking it from the gallery',
+    '%s: paying on this phone (save the image, pick it from the gallery) comes first',
     (lang, gallery) => {
-      const [, onThisPhone] = qrisInstructions(lang, fill);
+      const [onThisPhone, fromAnother] = qrisInstructions(lang, fill);
+      expect(onThisPhone?.channel).toBe('this_phone');
       expect(onThisPhone?.steps.join('\n')).toMatch(gallery);
+      expect(fromAnother?.channel).toBe('other_phone');
     },
   );
 

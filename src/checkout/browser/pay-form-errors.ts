@@ -79,13 +79,13 @@ export function showFieldErrors(form: HTMLFormElement, errors: CheckoutErrors, w
     const hasHint = document.getElementById(`${field}-hint`) !== null;
     setAttribute(input, 'aria-describedby', describedBy(field, hasHint, Boolean(message)));
   }
-  const groups = form.querySelectorAll('.methods fieldset');
   const message = messageOf('method');
-  if (groups[0]) showErrorLine('method-error', groups[0], message, words.errorPrefix);
-  for (const group of groups) {
-    const hint = group.querySelector('.field-hint')?.id;
-    const ids = [hint, message && 'method-error'].filter(Boolean).join(' ');
-    setAttribute(group, 'aria-describedby', ids || undefined);
+  const firstGroup = form.querySelector('.methods .method-group');
+  if (firstGroup) showErrorLine('method-error', firstGroup, message, words.errorPrefix);
+  // A fieldset of tiles, or the radio of a group of one (MethodFieldsets.astro).
+  for (const described of form.querySelectorAll<HTMLElement>('.methods [data-hint]')) {
+    const ids = [described.dataset.hint, message && 'method-error'].filter(Boolean).join(' ');
+    setAttribute(described, 'aria-describedby', ids || undefined);
   }
   for (const radio of form.querySelectorAll('.methods input[type="radio"]'))
     setAttribute(radio, 'aria-invalid', message ? 'true' : undefined);

@@ -29,7 +29,7 @@ export async function fillCustomerDetails(
     await page.getByRole('textbox', { name: labels.phone }).fill(customer.phone);
 }
 
-/** Picks a method by its radio's name (`QRIS`, `BRI Bank Rakyat Indonesia`) and presses Pay. */
+/** Picks a method by its tile's one name (`QRIS`, `BRI`, `CIMB Niaga`) and presses Pay. */
 export async function payWith(
   page: Page,
   method: string,

@@ -36,3 +36,21 @@ export function readQris(text: string): Result<ScannedQris> {
     : null;
   return success({ amount: amountText === undefined ? null : Number(amountText), reference });
 }
+
+/** Who a QRIS code pays, as a customer's app shows it: tag 59 and the NMID (tag 51/02). */
+export type QrisPayee = { merchantName: string | null; nmid: string | null };
+
+/**
+ * Reads the payee of a QRIS payload for the page's QRIS cues (issue 12): the merchant name
+ * (tag 59) and the national merchant id, NMID (tag 51, sub-tag 02, under the
+ * `ID.CO.QRIS.WWW` domain). Absent or malformed parts read null; the CRC is not checked here.
+ */
+export function readQrisPayee(text: string): QrisPayee {
+  const objects = parseTlv(text.trim()) ?? [];
+  const byId = new Map(objects.map((object) => [object.id, object.value]));
+  const national = parseTlv(byId.get('51') ?? '') ?? [];
+  return {
+    merchantName: byId.get('59') ?? null,
+    nmid: national.find((object) => object.id === '02')?.value ?? null,
+  };
+}
