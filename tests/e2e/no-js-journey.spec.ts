@@ -89,9 +89,11 @@ test('without JavaScript a waiting page refreshes itself and the sandbox button 
   await expect(
     page.getByRole('img', { name: /^Kode QRIS untuk membayar Rp 25\.000/ }),
   ).toBeVisible();
+  // Every 15 s, as a reload that watched the payment (docs/decisions/023).
+  const paymentPath = new URL(page.url()).pathname;
   await expect(page.locator('noscript meta[http-equiv="refresh"]')).toHaveAttribute(
     'content',
-    '15',
+    `15;url=${paymentPath}?live=1`,
   );
 
   await page.getByRole('button', { name: 'Simulasikan pembayaran' }).click();
