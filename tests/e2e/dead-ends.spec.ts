@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { RETURN_TO_MERCHANT_SECONDS } from '../../src/checkout/timing.ts';
+import { expectNoAxeViolations } from './support/axe.ts';
 import { expect, test } from './support/fixtures.ts';
 import type { E2eMerchant } from './support/paylink.ts';
 import { createLink, linkPath, patchLink, payLinkByVa } from './support/paylink.ts';
@@ -48,6 +49,7 @@ test('a closed link says who closed it, offers the way back and the contact, and
   await expect(page.getByText('Penjual sudah menutup tautan ini.')).toBeVisible();
   await expectContact(page, merchant);
   await expectNoAutomaticReturn(page);
+  await expectNoAxeViolations(page, 'closed link page');
   await page.waitForTimeout(LONGER_THAN_THE_COUNTDOWN_MS);
   await expect(page).toHaveURL(linkPath(link));
   expect(receiver.hits).toEqual([]);
@@ -127,6 +129,7 @@ test('a paid link opened again later shows the full receipt and stays', async ({
   await expect(page.getByText('Bukti pembayaran sudah dikirim ke s***@example.com.')).toBeVisible();
   await expect(page.getByRole('link', { name: `Kembali ke ${merchant.name}` })).toBeVisible();
   await expectNoAutomaticReturn(page);
+  await expectNoAxeViolations(page, 'receipt opened later');
   await page.waitForTimeout(LONGER_THAN_THE_COUNTDOWN_MS);
   await expect(page).toHaveURL(linkPath(link));
   expect(receiver.hits).toEqual([]);
