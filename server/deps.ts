@@ -12,6 +12,7 @@ import type { EventContext } from './domain/delivery/payment-events.ts';
 import type { Logger } from './logger.ts';
 import type { Mailer } from './mail/create-mailer.ts';
 import type { AccessTokens } from './security/access-token.ts';
+import type { CookieSeal } from './security/cookie-seal.ts';
 import type { SecretBox } from './security/secret-box.ts';
 
 /** Everything the use cases and handlers need, built once in server/main.ts (or a test). */
@@ -35,6 +36,8 @@ export type Deps = {
   qrisMerchant: QrisMerchant;
   secretBox: SecretBox;
   tokens: AccessTokens;
+  /** Seals the checkout's own cookies (the pending payment, a failed form): docs/decisions/023. */
+  cookieSeal: CookieSeal;
   /** Resolves when the database answers; rejects when it does not (GET /healthz). */
   pingDatabase: () => Promise<void>;
   log: Logger;

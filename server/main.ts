@@ -7,6 +7,7 @@ import { createCatalog } from './domain/payment-method/catalog.ts';
 import { createLogger } from './logger.ts';
 import { createWorker } from './worker/worker.ts';
 import { createAccessTokens } from './security/access-token.ts';
+import { createCookieSeal } from './security/cookie-seal.ts';
 import { createSecretBox } from './security/secret-box.ts';
 import { loadSecretKey } from './security/secret-key.ts';
 import { openDatabase } from './store/database.ts';
@@ -64,6 +65,7 @@ export async function startPaylink(env: Record<string, string | undefined>): Pro
     qrisMerchant: SANDBOX_QRIS_MERCHANT,
     secretBox,
     tokens: createAccessTokens(secretKey),
+    cookieSeal: createCookieSeal(secretKey),
     pingDatabase: sharedForOneSecond(async () => {
       await database.db.execute(sql`select 1`);
     }),

@@ -12,7 +12,10 @@ declare namespace App {
     apiDocument: () => ReturnType<
       typeof import('../server/http/openapi/api-operations.ts').openApiDocument
     >;
-    /** A checkout form post that failed, to render again with its errors (no-JS path). */
+    /**
+     * A checkout form post that failed, to render again with its errors: on the post's own
+     * answer, and on the link page it sends the browser on to (docs/decisions/023).
+     */
     checkoutForm?: import('../server/http/checkout/checkout-routes.ts').CheckoutFormState;
     /** Logs a page's failed read safely and says what it was (src/checkout/read-for-page.ts). */
     reportProblem: (error: unknown) => import('./checkout/read-for-page.ts').PageProblem;

@@ -12,6 +12,8 @@ import { contentSecurityPolicyFor } from '../server/http/content-security-policy
 import { openApiDocument } from '../server/http/openapi/api-operations.ts';
 import { securityHeaderValues } from '../server/http/security-headers.ts';
 import { paylink } from '../server/runtime.ts';
+import { isPersonalLinkPage } from '../server/http/checkout/checkout-cookies.ts';
+import { isWatched } from './checkout/watched.ts';
 import { resolveLang } from './i18n/resolve-lang.ts';
 import { createProblemPages } from './problem-pages.ts';
 
@@ -32,13 +34,14 @@ const buildPolicy = pagePolicyOfBuild(import.meta.url, { isBuilt: !import.meta.e
 
 const CHECKOUT_PAGE = /^\/b2b\/([^/]+)(?:\/payments\/([^/]+))?$/;
 
-const cacheKeyOf = (path: string, lang: string, isFromQuery: boolean) =>
-  `${path}|${lang}|${isFromQuery ? 'chosen' : 'derived'}`;
+const cacheKeyOf = (path: string, lang: string, isFromQuery: boolean, query: URLSearchParams) =>
+  `${path}|${lang}|${isFromQuery ? 'chosen' : 'derived'}|${isWatched(query) ? 'watched' : ''}`;
 
 /**
  * The cache key of a checkout page request, or null for what is never cached (other pages,
- * failed form posts). A page depends on its path and language only; an explicit `?lang=`
- * also sets the cookie, so it is a page of its own.
+ * failed form posts). A page depends on its path, language and whether it reloaded to show a
+ * change it watched (src/checkout/watched.ts); an explicit `?lang=` also sets the cookie, so
+ * it is a page of its own.
  */
 function checkoutPageOf(c: Context) {
   if (c.req.method !== 'GET' || c.get('checkoutForm' as never)) return null;
@@ -52,7 +55,11 @@ function checkoutPageOf(c: Context) {
   const publicId = decodedSegment(match[1] ?? '');
   const reffNo = match[2] === undefined ? null : decodedSegment(match[2]);
   if (publicId === undefined || reffNo === undefined) return null;
-  return { key: cacheKeyOf(c.req.path, lang, isFromQuery), publicId, reffNo };
+  return {
+    key: cacheKeyOf(c.req.path, lang, isFromQuery, new URL(c.req.url).searchParams),
+    publicId,
+    reffNo,
+  };
 }
 
 /**
@@ -172,13 +179,15 @@ export function answerFromPageCache(request: Request): Response | null {
   if (request.method !== 'GET') return null;
   const url = new URL(request.url);
   if (!CHECKOUT_PAGE.test(url.pathname)) return null;
+  // This browser's pending payment or failed form decides what its link page is.
+  if (isPersonalLinkPage(url.pathname, request.headers.get('cookie'))) return null;
   const cookie = /(?:^|;\s*)lang=([^;]*)/.exec(request.headers.get('cookie') ?? '')?.[1];
   const { lang, isFromQuery } = resolveLang({
     query: url.searchParams.get('lang'),
     cookie,
     acceptLanguage: request.headers.get('accept-language'),
   });
-  const page = pageCache.get(cacheKeyOf(url.pathname, lang, isFromQuery));
+  const page = pageCache.get(cacheKeyOf(url.pathname, lang, isFromQuery, url.searchParams));
   if (!page) return null;
   return serveCachedPage(page, {
     acceptEncoding: request.headers.get('accept-encoding') ?? undefined,

@@ -49,7 +49,11 @@ describe('linkPage: the merchant’s identity', () => {
         height: 2,
       },
       brandStylesheet: expect.stringMatching(/^\/b2b\/assets\/brand\/7a3e12-[0-9a-f]{12}\.css$/),
-      contact: { email: 'bantuan@kopisenja.id', phone: '08123993201' },
+      contact: {
+        email: 'bantuan@kopisenja.id',
+        phone: '08123993201',
+        phoneHref: 'tel:+628123993201',
+      },
     });
   });
 

@@ -91,13 +91,21 @@ describe('linkPage', () => {
     expect(back.searchParams.get('order')).toBe('A-17');
   });
 
-  it('closed: by the merchant, or a multi-use link used up (no receipt)', async () => {
+  it('closed: by the merchant, or a multi-use link used up (no receipt), and which', async () => {
     const byMerchant = await createLinkOk(t, merchant, { redirect_url: RETURN });
     await closeLink(t, byMerchant.id);
-    expect(await reader.linkPage(publicIdOf(byMerchant))).toMatchObject({
+    const closed = await reader.linkPage(publicIdOf(byMerchant), { isWatched: true });
+    expect(closed).toMatchObject({
       state: 'closed',
+      closedReason: 'merchant',
       receipt: null,
-      returnToMerchant: null,
+      // A way back, never automatic, with no status of ours (docs/decisions/023).
+      returnToMerchant: { status: 'closed', isAutomatic: false },
+    });
+    expect(Object.fromEntries(new URL(closed?.returnToMerchant?.url ?? '').searchParams)).toEqual({
+      order: 'A-17',
+      lang: 'id',
+      reff_no: byMerchant.reff_no,
     });
     const usedUp = await createLinkOk(t, merchant, { total_amount: 20_000, max_usage: 2 });
     await payOnce(publicIdOf(usedUp), 20_000);
@@ -105,8 +113,38 @@ describe('linkPage', () => {
     await payOnce(publicIdOf(usedUp), 20_000);
     expect(await reader.linkPage(publicIdOf(usedUp))).toMatchObject({
       state: 'closed',
+      closedReason: 'used_up',
       receipt: null,
+      returnToMerchant: null,
     });
+  });
+
+  it('names the merchant’s contact (the account’s email and phone) on every state', async () => {
+    const reachable = await createMerchant(t, {
+      email: 'halo@senja.example',
+      phone: '0812 3399 3201',
+    });
+    const link = await createLinkOk(t, reachable, {});
+    expect((await reader.linkPage(publicIdOf(link)))?.merchant.contact).toEqual({
+      email: 'halo@senja.example',
+      phone: '0812 3399 3201',
+      phoneHref: 'tel:+6281233993201',
+    });
+  });
+
+  it('sends the customer back by itself only right after it watched the expiry', async () => {
+    const link = await createLinkOk(t, merchant, {
+      expired_at: '2026-01-15T11:00:00+07:00',
+      redirect_url: RETURN,
+    });
+    t.clock.set(new Date('2026-01-15T04:00:05Z'));
+    const watched = await reader.linkPage(publicIdOf(link), { isWatched: true });
+    expect(watched?.returnToMerchant).toMatchObject({ status: 'expired', isAutomatic: true });
+    // Opened later, or without having watched it happen: a button only.
+    expect((await reader.linkPage(publicIdOf(link)))?.returnToMerchant?.isAutomatic).toBe(false);
+    t.clock.set(new Date('2026-01-15T04:10:01Z'));
+    const late = await reader.linkPage(publicIdOf(link), { isWatched: true });
+    expect(late?.returnToMerchant).toMatchObject({ status: 'expired', isAutomatic: false });
   });
 
   it('paid: a used single-use link shows its receipt and the way back to the merchant', async () => {
@@ -122,7 +160,7 @@ describe('linkPage', () => {
         amount: 30_000,
         paidAt: '2026-01-15T10:01:30+07:00',
       },
-      returnToMerchant: { status: 'paid' },
+      returnToMerchant: { status: 'paid', isAutomatic: false },
     });
     const back = new URL(view?.returnToMerchant?.url ?? '');
     expect(Object.fromEntries(back.searchParams)).toEqual({
@@ -132,6 +170,26 @@ describe('linkPage', () => {
       status: 'paid',
       payment_id: reffNo,
     });
+    // The page that watched the payment happen sends the customer on; the same page opened
+    // ten minutes later (a bookmark, the back button) does not.
+    const watched = await reader.linkPage(publicIdOf(link), { isWatched: true });
+    expect(watched?.returnToMerchant?.isAutomatic).toBe(true);
+    t.clock.advance(10 * 60_000 + 1);
+    const later = await reader.linkPage(publicIdOf(link), { isWatched: true });
+    expect(later?.returnToMerchant?.isAutomatic).toBe(false);
+  });
+
+  it('paid: the receipt says where its mail went, masked', async () => {
+    const link = await createLinkOk(t, merchant, {
+      total_amount: 30_000,
+      customer: { name: 'Budi', email: 'budi.santoso@example.com', phone: '081234567890' },
+    });
+    await payOnce(publicIdOf(link), 30_000);
+    const view = await reader.linkPage(publicIdOf(link));
+    expect(view?.receipt?.emailedTo).toBe('b***@example.com');
+    const anonymous = await createLinkOk(t, merchant, { total_amount: 30_000 });
+    await payOnce(publicIdOf(anonymous), 30_000);
+    expect((await reader.linkPage(publicIdOf(anonymous)))?.receipt?.emailedTo).toBeNull();
   });
 
   it('paid stays paid after the link’s expiry passes: the customer did pay', async () => {

@@ -121,6 +121,18 @@ describe('paymentPage', () => {
     });
   });
 
+  it('paid: automatic return only for the page that watched it, within ten minutes', async () => {
+    const { publicId, payment } = await started('QRIS', { max_usage: 3 });
+    expect((await payQris(t, payment.qr_string)).status).toBe(200);
+    const as = async (isWatched: boolean) =>
+      (await reader.paymentPage(publicId, payment.reff_no, 'id', { isWatched }))?.returnToMerchant
+        ?.isAutomatic;
+    expect(await as(true)).toBe(true);
+    expect(await as(false)).toBe(false);
+    t.clock.advance(10 * 60_000 + 1);
+    expect(await as(true)).toBe(false);
+  });
+
   it('paid without a redirect_url: a receipt, and nowhere to send the customer', async () => {
     const { publicId, payment } = await started('VA_BNI', { redirect_url: null });
     const va = { bank: 'BNI', va_number: payment.payment_method_value, amount: 20_000 };

@@ -5,6 +5,7 @@ import { askedCustomerFields } from '../domain/payment/bound-customer.ts';
 import { effectivePaymentStatus, type Payment } from '../domain/payment/payment.ts';
 import {
   computeLinkStatus,
+  isUsedUp,
   type PaymentLink,
   returnUrlFor,
 } from '../domain/payment-link/payment-link.ts';
@@ -17,6 +18,7 @@ import { toWibIso } from '../domain/shared/jakarta-time.ts';
 import { toRupiahLabel } from '../domain/shared/money.ts';
 import type {
   CheckoutReader,
+  ClosedReason,
   LinkPageView,
   LinkSummary,
   PaymentPageView,
@@ -24,28 +26,36 @@ import type {
 } from './checkout-types.ts';
 import { merchantIdentityOf } from './merchant-identity-view.ts';
 import { qrSvg } from './qr-svg.ts';
-import { merchantReturnUrl } from './redirect-url.ts';
+import { maskEmail } from './mask-email.ts';
+import type { ReturnStatus } from './redirect-url.ts';
+import { wayBack } from './way-back.ts';
+
+/** A closed link used up by its payments (SPEC §2), or closed by its merchant. */
+function closedReasonOf(link: PaymentLink): ClosedReason {
+  return isUsedUp(link) ? 'used_up' : 'merchant';
+}
+
+/** When a payment stopped being payable: its own deadline, or its link's expiry before that. */
+function endOf(payment: Payment, link: PaymentLink): Date {
+  const ends = [payment.endedAt ?? payment.expiresAt, link.expiredAt].filter(
+    (at): at is Date => at !== null,
+  );
+  return new Date(Math.min(...ends.map((at) => at.getTime())));
+}
 
 /** Builds what the pages render, from the stores; pages never open the database. */
 export function createCheckoutReader(deps: Deps): CheckoutReader {
   const methodName = (code: string) => deps.catalog.find(code)?.name ?? code;
-  const receiptOf = (payment: Payment): Receipt => ({
-    paymentReffNo: payment.reffNo,
-    methodName: methodName(payment.methodCode),
-    amount: payment.amount,
-    paidAt: toWibIso(payment.paidAt ?? payment.updatedAt),
-  });
-  // SPEC §3.5: success_redirect_url after paying, expired_redirect_url after expiry, each
-  // falling back to redirect_url.
-  const returnUrl = (
-    link: PaymentLink,
-    status: 'paid' | 'expired',
-    paymentReffNo: string | null,
-  ) => {
-    const target = returnUrlFor(link, status);
-    if (!target) return null;
-    const params = { linkReffNo: link.reffNo, status, paymentReffNo };
-    return { url: merchantReturnUrl(target, params), status };
+  const receiptOf = (payment: Payment, link: PaymentLink): Receipt => {
+    // The receipt mail goes where payment-events.ts sends it: the customer's, else the link's.
+    const email = payment.customer?.email ?? link.customer?.email ?? null;
+    return {
+      paymentReffNo: payment.reffNo,
+      methodName: methodName(payment.methodCode),
+      amount: payment.amount,
+      paidAt: toWibIso(payment.paidAt ?? payment.updatedAt),
+      emailedTo: email ? maskEmail(email) : null,
+    };
   };
 
   const summaryOf = (link: PaymentLink, account: Account): LinkSummary => {
@@ -71,18 +81,24 @@ export function createCheckoutReader(deps: Deps): CheckoutReader {
     };
   };
 
+  // SPEC §3.5: success_redirect_url after paying, expired_redirect_url after expiry, each
+  // falling back to redirect_url; a closed link has only redirect_url.
+  const returnTargetOf = (link: PaymentLink, status: ReturnStatus) =>
+    status === 'closed' ? link.redirectUrl : returnUrlFor(link, status);
+
   const findLink = async (publicId: string) =>
     isPublicId(publicId) ? deps.links.findByPublicId(publicId) : null;
   const accountOf = (link: PaymentLink | null) =>
     link ? deps.accounts.findById(link.accountId) : null;
 
   return {
-    async linkPage(publicId) {
+    async linkPage(publicId, request = {}) {
       const link = await findLink(publicId);
       const account = await accountOf(link);
       if (!link || !account) return null;
       const summary = summaryOf(link, account);
-      const status = computeLinkStatus(link, deps.clock());
+      const now = deps.clock();
+      const status = computeLinkStatus(link, now);
       // A used-up single-use link shows its receipt rather than "closed", and still does once
       // its expired_at has passed: the customer paid, so "expired" would be wrong.
       const lastPaid =
@@ -92,10 +108,21 @@ export function createCheckoutReader(deps: Deps): CheckoutReader {
             )
           : undefined;
       const state = lastPaid ? 'paid' : status;
+      const back = (returnStatus: ReturnStatus, happenedAt: Date | null) =>
+        wayBack({
+          redirectUrl: returnTargetOf(link, returnStatus),
+          linkReffNo: link.reffNo,
+          status: returnStatus,
+          paymentReffNo: lastPaid?.reffNo ?? null,
+          happenedAt,
+          isWatched: request.isWatched ?? false,
+          now,
+        });
       const offered = offeredMethods(deps.catalog, link.whitelistedPaymentMethod, link.totalAmount);
       return {
         ...summary,
         state,
+        closedReason: state === 'closed' ? closedReasonOf(link) : null,
         requiresCustomer: link.requiredCustomerDetail,
         boundCustomer: link.customer,
         askedCustomerFields: askedCustomerFields(link),
@@ -110,17 +137,17 @@ export function createCheckoutReader(deps: Deps): CheckoutReader {
               fullName: findVaBank(method.code)?.fullName ?? method.displayName,
             })),
         })).filter((entry) => entry.methods.length > 0),
-        receipt: lastPaid ? receiptOf(lastPaid) : null,
+        receipt: lastPaid ? receiptOf(lastPaid, link) : null,
         returnToMerchant:
-          state === 'paid'
-            ? returnUrl(link, 'paid', lastPaid?.reffNo ?? null)
-            : state === 'expired'
-              ? returnUrl(link, 'expired', null)
-              : null,
+          state === 'open'
+            ? null
+            : state === 'paid'
+              ? back('paid', lastPaid?.paidAt ?? null)
+              : back(state, state === 'expired' ? link.expiredAt : null),
       } satisfies LinkPageView;
     },
 
-    async paymentPage(publicId, reffNo, lang) {
+    async paymentPage(publicId, reffNo, lang, request = {}) {
       const link = await findLink(publicId);
       const payment = link ? await deps.payments.findByReffNo(reffNo) : null;
       const account = payment && payment.linkId === link?.id ? await accountOf(link) : null;
@@ -136,6 +163,7 @@ export function createCheckoutReader(deps: Deps): CheckoutReader {
       return {
         ...summary,
         linkState,
+        closedReason: linkState === 'closed' ? closedReasonOf(link) : null,
         payment: {
           reffNo: payment.reffNo,
           methodCode: payment.methodCode,
@@ -171,11 +199,18 @@ export function createCheckoutReader(deps: Deps): CheckoutReader {
               })
             : qrisInstructions(lang, { amountLabel, merchantName: summary.merchantName }),
         },
-        receipt: isPaid ? receiptOf(payment) : null,
-        returnToMerchant: isPaid
-          ? returnUrl(link, 'paid', payment.reffNo)
-          : isOver
-            ? returnUrl(link, 'expired', null)
+        receipt: isPaid ? receiptOf(payment, link) : null,
+        returnToMerchant:
+          isPaid || isOver
+            ? wayBack({
+                redirectUrl: returnTargetOf(link, isPaid ? 'paid' : 'expired'),
+                linkReffNo: link.reffNo,
+                status: isPaid ? 'paid' : 'expired',
+                paymentReffNo: payment.reffNo,
+                happenedAt: isPaid ? payment.paidAt : endOf(payment, link),
+                isWatched: request.isWatched ?? false,
+                now,
+              })
             : null,
       } satisfies PaymentPageView;
     },

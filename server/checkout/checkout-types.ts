@@ -2,6 +2,8 @@ import type { InstructionBlock, Lang } from '../domain/payment-instructions/inde
 import type { CustomerField } from '../domain/payment/bound-customer.ts';
 import type { PaymentStatus } from '../domain/payment/payment.ts';
 import type { MethodGroup } from '../domain/payment-method/catalog.ts';
+import type { MerchantContact } from './merchant-contact.ts';
+import type { ReturnStatus } from './redirect-url.ts';
 
 export type { InstructionBlock, Lang };
 
@@ -24,9 +26,19 @@ export type Receipt = {
   amount: number;
   /** ISO 8601 with +07:00. */
   paidAt: string;
+  /** Where the receipt mail went, masked (`b***@example.com`); null when none was sent. */
+  emailedTo: string | null;
 };
 
-export type ReturnToMerchant = { url: string; status: 'paid' | 'expired' };
+export type ReturnToMerchant = {
+  url: string;
+  status: ReturnStatus;
+  /** The countdown that sends the customer there by itself, or only a button (way-back.ts). */
+  isAutomatic: boolean;
+};
+
+/** Why a link takes no more payments: its merchant closed it, or it reached max_usage. */
+export type ClosedReason = 'merchant' | 'used_up';
 
 /**
  * Who is paid, as every view shows it (SPEC §7, §9 "Branding"). The logo comes from our own
@@ -38,8 +50,8 @@ export type MerchantIdentity = {
   logo: { url: string; width: number; height: number } | null;
   /** A same-origin stylesheet giving the primary button the brand colour, or null. */
   brandStylesheet: string | null;
-  /** The support contact, else the account's email and phone. */
-  contact: { email: string | null; phone: string | null };
+  /** The support contact, else the account's email and phone; null when neither is known. */
+  contact: MerchantContact | null;
 };
 
 /** The header every checkout view shares: who is paid, for what, how much. */
@@ -60,6 +72,8 @@ export type LinkSummary = {
 
 export type LinkPageView = LinkSummary & {
   state: LinkState;
+  /** Set when `state` is `closed`. */
+  closedReason: ClosedReason | null;
   /** The link asks for the customer's details (SPEC §7 `required_customer_detail`). */
   requiresCustomer: boolean;
   /** The details the merchant bound the link to: shown, never asked (docs/decisions/016). */
@@ -73,6 +87,8 @@ export type LinkPageView = LinkSummary & {
 
 export type PaymentPageView = LinkSummary & {
   linkState: 'open' | 'expired' | 'closed';
+  /** Set when `linkState` is `closed`. */
+  closedReason: ClosedReason | null;
   payment: {
     reffNo: string;
     methodCode: string;
@@ -96,9 +112,20 @@ export type PaymentPageView = LinkSummary & {
   returnToMerchant: ReturnToMerchant | null;
 };
 
+/** How the page was reached. */
+export type PageRequest = {
+  /** The page reloaded itself to show a change it was watching (src/checkout/watched.ts). */
+  isWatched?: boolean;
+};
+
 export type CheckoutReader = {
   /** The link page; null for an unknown link (the page answers 404 and reveals nothing). */
-  linkPage: (publicId: string) => Promise<LinkPageView | null>;
+  linkPage: (publicId: string, request?: PageRequest) => Promise<LinkPageView | null>;
   /** One payment of the link; null when the link or payment is unknown or they do not match. */
-  paymentPage: (publicId: string, reffNo: string, lang: Lang) => Promise<PaymentPageView | null>;
+  paymentPage: (
+    publicId: string,
+    reffNo: string,
+    lang: Lang,
+    request?: PageRequest,
+  ) => Promise<PaymentPageView | null>;
 };

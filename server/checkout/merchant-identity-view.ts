@@ -1,8 +1,9 @@
 import type { Account } from '../domain/account/account.ts';
 import type { LogoMeta } from '../domain/account/logo-image.ts';
-import { merchantContactOf, merchantNameOf } from '../domain/account/merchant-identity.ts';
+import { merchantNameOf } from '../domain/account/merchant-identity.ts';
 import { brandStylesheetPath, logoPath } from './brand-assets.ts';
 import type { MerchantIdentity } from './checkout-types.ts';
+import { merchantContact } from './merchant-contact.ts';
 
 /** SPEC §7: the logo is shown at most 48 px high. */
 export const LOGO_MAX_HEIGHT = 48;
@@ -24,6 +25,6 @@ export function merchantIdentityOf(
       ? { url: logoPath(account.id, account.logo), ...logoDisplaySize(account.logo) }
       : null,
     brandStylesheet: brandStylesheetPath(account.brandColor),
-    contact: merchantContactOf(account),
+    contact: merchantContact(account),
   };
 }

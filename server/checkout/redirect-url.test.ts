@@ -48,6 +48,15 @@ describe('merchantReturnUrl', () => {
     expect(new URL(url).searchParams.getAll('reff_no')).toEqual([LINK]);
   });
 
+  it('from a closed link: reff_no only, no status or payment_id of ours', () => {
+    const closed = { linkReffNo: LINK, status: 'closed', paymentReffNo: null } as const;
+    const url = merchantReturnUrl('https://shop.example/r?x=1&status=old&payment_id=old', closed);
+    expect(params(url)).toEqual([
+      ['x', '1'],
+      ['reff_no', LINK],
+    ]);
+  });
+
   it('keeps localhost over http (allowed for redirect_url, SPEC §3.2)', () => {
     expect(merchantReturnUrl('http://localhost:8080/back', expired)).toBe(
       `http://localhost:8080/back?reff_no=${LINK}&status=expired`,

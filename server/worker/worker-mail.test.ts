@@ -65,7 +65,7 @@ describe('worker: mail over SMTP', () => {
     expect(mail.messageId).toBe(`<${row.webhook_id}@paylink>`);
   });
 
-  it('sends a receipt when a payment with a known email is paid', async () => {
+  it('mails the VA number when a payment starts, and a receipt when it is paid', async () => {
     const smtp = await sink();
     const { t, merchant } = await setUp(smtp.port);
     const link = await createLinkOk(t, merchant, LINK);
@@ -83,8 +83,16 @@ describe('worker: mail over SMTP', () => {
     expect(paid.status).toBe(200);
 
     await createWorker(t.deps, 1000).runOnce();
-    expect(smtp.received.map((m) => m.envelopeTo)).toEqual([['siti@example.com']]);
-    const mail = await parse(smtp, 0);
+    // The mail with the VA number when the payment started (SPEC §7), then the receipt.
+    expect(smtp.received.map((m) => m.envelopeTo)).toEqual([
+      ['siti@example.com'],
+      ['siti@example.com'],
+    ]);
+    const mails = [await parse(smtp, 0), await parse(smtp, 1)];
+    const vaMail = mails.find((m) => m.subject?.startsWith('Menunggu pembayaran'));
+    expect(vaMail?.text?.replace(/ /g, '')).toContain(payment.payment_method_value);
+    const mail = mails.find((m) => m.subject?.startsWith('Pembayaran diterima'));
+    if (!mail) throw new Error('no receipt mail');
     expect(mail.subject).toBe('Pembayaran diterima / Payment received — Kaos Polos');
     for (const text of [
       'Pembayaran diterima',

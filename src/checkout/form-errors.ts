@@ -1,8 +1,10 @@
 import type { CustomerField } from '../../server/domain/payment/bound-customer.ts';
 import type { CheckoutFormState } from '../../server/http/checkout/checkout-routes.ts';
+import { type Lang, translator } from '../i18n/messages.ts';
 import {
   type CheckoutErrors,
   type CheckoutField,
+  type CheckoutValues,
   type FieldProblem,
   checkCheckoutFields,
 } from './checkout-fields.ts';
@@ -53,4 +55,36 @@ export function formProblems(
   }
   const isFormFailure = Object.keys(errors).length === 0;
   return { errors, isFormFailure };
+}
+
+/** A failed form as the pay form shows it again: what was typed, what is wrong, and why. */
+export type FailedForm = {
+  values: CheckoutValues;
+  errors: CheckoutErrors;
+  formError: string | null;
+};
+
+/**
+ * The failed post shown again (docs/decisions/005, 023): on the post's own answer, and on the
+ * link page the browser is sent on to. Over the payment-start limit the form says how long to
+ * wait (SPEC §9).
+ */
+export function failedForm(
+  posted: CheckoutFormState,
+  asked: readonly CustomerField[],
+  lang: Lang,
+): FailedForm {
+  const { errors, isFormFailure } = formProblems(posted, asked);
+  const t = translator(lang);
+  const seconds = posted.retryAfterSeconds;
+  return {
+    values: {
+      customer_name: posted.fields.customer_name ?? '',
+      customer_email: posted.fields.customer_email ?? '',
+      customer_phone: posted.fields.customer_phone ?? '',
+      method: posted.fields.method ?? '',
+    },
+    errors,
+    formError: seconds ? t('formTooMany', { seconds }) : isFormFailure ? t('formFailed') : null,
+  };
 }

@@ -1,4 +1,10 @@
-import { CUSTOMER, fillCustomerDetails, payWith, readVaNumber } from './support/customer.ts';
+import {
+  CUSTOMER,
+  fillCustomerDetails,
+  payWith,
+  readVaNumber,
+  waitForPaymentView,
+} from './support/customer.ts';
 import { expect, test } from './support/fixtures.ts';
 import { createLink, linkPath, listPayments, payVaInSandbox } from './support/paylink.ts';
 
@@ -89,11 +95,68 @@ test('without JavaScript a waiting page refreshes itself and the sandbox button 
   await expect(
     page.getByRole('img', { name: /^Kode QRIS untuk membayar Rp 25\.000/ }),
   ).toBeVisible();
+  // Every 15 s, as a reload that watched the payment (docs/decisions/023).
+  const paymentPath = new URL(page.url()).pathname;
   await expect(page.locator('noscript meta[http-equiv="refresh"]')).toHaveAttribute(
     'content',
-    '15',
+    `15;url=${paymentPath}?live=1`,
   );
 
   await page.getByRole('button', { name: 'Simulasikan pembayaran' }).click();
   await expect(page.getByRole('heading', { name: 'Pembayaran berhasil' })).toBeVisible();
+});
+
+// docs/decisions/023: a refused post keeps its 4xx, and the browser goes on to the link page at
+// the error summary: on screen at once, and a reload reads the page instead of posting again.
+test('without JavaScript an empty submit shows the errors on screen; a reload does not post', async ({
+  page,
+  request,
+  merchant,
+}) => {
+  const link = await createLink(request, merchant, {
+    title: 'Buku resep',
+    total_amount: 50000,
+    required_customer_detail: true,
+  });
+  await page.goto(linkPath(link));
+  const posts: string[] = [];
+  page.on('request', (sent) => {
+    if (sent.method() === 'POST') posts.push(sent.url());
+  });
+  const [refused] = await Promise.all([
+    page.waitForResponse((response) => response.request().method() === 'POST'),
+    page.getByRole('button', { name: 'Bayar Rp 50.000' }).click(),
+  ]);
+  expect(refused.status()).toBe(422);
+  await expect(page).toHaveURL(`${linkPath(link)}#errors`);
+  const summary = page.getByRole('alert');
+  await expect(summary).toBeInViewport();
+  // In the form's order: the method tiles come first.
+  await expect(summary.getByRole('link')).toHaveText([
+    'Pilih salah satu metode pembayaran.',
+    'Masukkan nama Anda.',
+    'Masukkan alamat email Anda.',
+    'Masukkan nomor HP Anda.',
+  ]);
+  expect(posts).toHaveLength(1);
+
+  await page.reload();
+  await expect(page).toHaveURL(`${linkPath(link)}#errors`);
+  await expect(summary).toBeVisible();
+  expect(posts, 'a reload asks for the page, it does not post the form again').toHaveLength(1);
+
+  // What was typed comes back with the errors; the fixed form then starts the payment.
+  await fillCustomerDetails(page, { name: CUSTOMER.name, email: 'not-an-email' });
+  await payWith(page, 'BRI', 'Rp 50.000');
+  await expect(page).toHaveURL(`${linkPath(link)}#errors`);
+  await expect(page.getByRole('textbox', { name: 'Nama lengkap' })).toHaveValue(CUSTOMER.name);
+  await expect(page.getByRole('textbox', { name: 'Email' })).toHaveValue('not-an-email');
+  await expect(page.getByRole('radio', { name: 'BRI' })).toBeChecked();
+  await expect(summary.getByRole('link')).toHaveText([
+    'Masukkan alamat email yang benar, misalnya nama@contoh.com.',
+    'Masukkan nomor HP Anda.',
+  ]);
+  await fillCustomerDetails(page, CUSTOMER);
+  await payWith(page, 'BRI', 'Rp 50.000');
+  await waitForPaymentView(page);
 });

@@ -78,7 +78,11 @@ async function postForm(path: string, fields: Record<string, string>, origin = p
     body: new URLSearchParams(fields).toString(),
   });
   await response.arrayBuffer();
-  return { status: response.status, location: response.headers.get('location') };
+  return {
+    status: response.status,
+    location: response.headers.get('location'),
+    cookies: response.headers.getSetCookie(),
+  };
 }
 
 describe('the MDN HTTP Observatory', () => {
@@ -154,6 +158,19 @@ describe('cookies and CSRF over https', () => {
     const cookies = response.headers.getSetCookie();
     expect(cookies).toHaveLength(1);
     for (const cookie of cookies) expect(cookie).toMatch(/;\s*Secure(;|$)/);
+  });
+
+  // docs/decisions/023: the pending payment and a refused form, each for its link's pages only.
+  it('the checkout’s own cookies are Secure, HttpOnly and SameSite=Lax, for one link', async () => {
+    const linkPath = await newLinkPath();
+    const refused = await postForm(`${linkPath}/payments`, {});
+    const started = await postForm(`${linkPath}/payments`, { method: 'VA_BRI' });
+    const cookies = [...refused.cookies, ...started.cookies];
+    expect(cookies.map((cookie) => cookie.split('=')[0])).toEqual(['pl_form', 'pl_pending']);
+    for (const cookie of cookies)
+      expect(cookie).toMatch(
+        new RegExp(`; Path=${linkPath}; Max-Age=\\d+; HttpOnly; SameSite=Lax; Secure$`),
+      );
   });
 
   // The proxy speaks plain http to the server: an origin check made of the request's own

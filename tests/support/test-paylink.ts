@@ -7,6 +7,7 @@ import { createCatalog } from '../../server/domain/payment-method/catalog.ts';
 import { createApp } from '../../server/http/app.ts';
 import { createLogger } from '../../server/logger.ts';
 import { createAccessTokens } from '../../server/security/access-token.ts';
+import { createCookieSeal } from '../../server/security/cookie-seal.ts';
 import { createSecretBox } from '../../server/security/secret-box.ts';
 import { createAccountStore } from '../../server/store/account-store.ts';
 import { type Db, openDatabase } from '../../server/store/database.ts';
@@ -99,6 +100,7 @@ export async function createTestPaylink(
     qrisMerchant: SANDBOX_QRIS_MERCHANT,
     secretBox: createSecretBox(secretKey),
     tokens: createAccessTokens(secretKey),
+    cookieSeal: createCookieSeal(secretKey),
     pingDatabase: async () => {
       await database.db.execute(sql`select 1`);
     },

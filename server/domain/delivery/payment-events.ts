@@ -3,7 +3,8 @@ import { merchantContactOf, merchantNameOf } from '../account/merchant-identity.
 import { buildInquiryBody, type InquiryEvent } from '../callback/inquiry-body.ts';
 import { buildV1TransactionBody } from '../callback/payment-link-transaction-body.ts';
 import { buildV4PaymentLinkBody } from '../callback/v4-payment-link-body.ts';
-import { composeLinkMail, composeReceiptMail } from '../mail/index.ts';
+import { composeLinkMail, composePaymentMail, composeReceiptMail } from '../mail/index.ts';
+import { findVaBank, groupDigits } from '../payment-method/va/va-banks.ts';
 import type { Payment } from '../payment/payment.ts';
 import type { PaymentLink } from '../payment-link/payment-link.ts';
 import type { NewDelivery } from './delivery.ts';
@@ -89,6 +90,36 @@ export function paidDeliveries(subject: Subject, context: EventContext): NewDeli
     });
   }
   return deliveries;
+}
+
+/**
+ * SPEC §7: a payment started by a customer whose email is known gets the link mail again,
+ * now with its VA number or the page of its QR code (the durable way back to it).
+ */
+export function paymentStartedDeliveries(subject: Subject, context: EventContext): NewDelivery[] {
+  const { payment, link, account } = subject;
+  const email = payment.customer?.email ?? link.customer?.email ?? null;
+  if (!email) return [];
+  const bank = findVaBank(payment.methodCode);
+  const mail = composePaymentMail({
+    merchantName: merchantNameOf(link, account),
+    title: link.title,
+    amount: payment.amount,
+    methodName: context.methodName(payment.methodCode),
+    va: bank ? { bankName: bank.fullName, number: groupDigits(payment.methodValue) } : null,
+    expiresAt: payment.expiresAt,
+    viewUrl: `${context.baseUrl}/b2b/${link.publicId}/payments/${payment.reffNo}`,
+    customerName: payment.customer?.name ?? link.customer?.name ?? null,
+    to: email,
+    contact: merchantContactOf(account),
+  });
+  return [
+    {
+      ...mailDelivery(account.id, link.id, payment.id, 'mail.payment_started', context),
+      target: email,
+      payload: JSON.stringify(mail),
+    },
+  ];
 }
 
 /** A paid payment's money settled (v4: completed). */

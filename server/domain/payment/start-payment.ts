@@ -1,6 +1,10 @@
 import type { AccountStore } from '../account/account.ts';
 import { merchantNameOf } from '../account/merchant-identity.ts';
-import { type EventContext, inquiryDeliveries } from '../delivery/payment-events.ts';
+import {
+  type EventContext,
+  inquiryDeliveries,
+  paymentStartedDeliveries,
+} from '../delivery/payment-events.ts';
 import {
   computeLinkStatus,
   type Customer,
@@ -93,13 +97,16 @@ export async function startPayment(
       {
         now,
         maxPending: deps.config.MAX_PENDING_PER_LINK,
-        // SPEC §6: the optional inquiry event, written with the payment.
-        followUps: (payment, current, owner) =>
-          inquiryDeliveries(
-            { payment, link: current, account: owner },
-            deps.eventContext(now),
-            'payment_link.inquiry',
-          ),
+        // SPEC §6: the optional inquiry event, and SPEC §7: the mail with the VA number or QR
+        // page, written with the payment.
+        followUps: (payment, current, owner) => {
+          const subject = { payment, link: current, account: owner };
+          const context = deps.eventContext(now);
+          return [
+            ...inquiryDeliveries(subject, context, 'payment_link.inquiry'),
+            ...paymentStartedDeliveries(subject, context),
+          ];
+        },
       },
     );
     if (stored === 'link_not_open')

@@ -10,8 +10,30 @@ import { PaymentFormSchema, PaymentRequestSchema } from './payment-request.ts';
 const common = { tag: 'Checkout', errorStyle: 'envelope' } as const;
 const PAYMENT_PAGE = '`/b2b/{public_id}/payments/{reff_no}`, the payment page';
 
-/** SPEC §7, as checkout-routes.ts answers them. The page itself is `GET /b2b/{public_id}`. */
+const PENDING_COOKIE_NOTE =
+  '`pl_pending` (HttpOnly, SameSite=Lax, Path=/b2b/{public_id}): this browser’s pending ' +
+  'payment, shown first when the link page is opened again.';
+
+/** SPEC §7, as checkout-routes.ts answers them. */
 export const checkoutOperations: readonly Operation[] = [
+  {
+    ...common,
+    method: 'get',
+    path: '/b2b/{public_id}',
+    summary: 'The link page',
+    description:
+      'The hosted page (HTML) in every state; an unknown link gets a not-found page (404). ' +
+      'A browser whose `pl_pending` cookie names a payment of this link that is still pending ' +
+      'is sent on to that payment’s page instead (SPEC §7 “Reopening the link”).',
+    replies: {
+      200: { description: 'The page.', media: 'text/html' },
+      303: {
+        description: 'This browser’s pending payment.',
+        headers: { Location: PAYMENT_PAGE },
+      },
+    },
+    failures: [],
+  },
   {
     ...common,
     method: 'post',
@@ -19,7 +41,9 @@ export const checkoutOperations: readonly Operation[] = [
     summary: 'Start a payment with a method',
     description:
       'JSON answers 201 with the VA number or QR text; a form post is sent on to the payment ' +
-      'page (303), and a refused form post gets the link page again with its errors.',
+      'page (303). A refused form post gets the link page with its errors, with its 4xx status ' +
+      'and `Refresh: 0; url=/b2b/{public_id}#errors`: the browser goes on to the link page, ' +
+      'which shows the same errors (from a `pl_form` cookie) and can be reloaded safely.',
     body: {
       media: {
         'application/json': PaymentRequestSchema,
@@ -31,10 +55,11 @@ export const checkoutOperations: readonly Operation[] = [
       201: {
         description: 'The payment (JSON clients).',
         json: dataEnvelope(StartedPaymentSchema, 201),
+        headers: { 'Set-Cookie': PENDING_COOKIE_NOTE },
       },
       303: {
         description: 'Form posts: on to the payment page.',
-        headers: { Location: PAYMENT_PAGE },
+        headers: { Location: PAYMENT_PAGE, 'Set-Cookie': PENDING_COOKIE_NOTE },
       },
     },
     failures: [
@@ -58,7 +83,10 @@ export const checkoutOperations: readonly Operation[] = [
     path: '/b2b/{public_id}/payments/{reff_no}/cancel',
     summary: 'Cancel a pending payment to choose another method',
     replies: {
-      303: { description: 'Back to the link page.', headers: { Location: 'The link page.' } },
+      303: {
+        description: 'Back to the link page.',
+        headers: { Location: 'The link page.', 'Set-Cookie': '`pl_pending` removed.' },
+      },
     },
     failures: ['FORBIDDEN_ORIGIN', 'PAYMENT_NOT_FOUND', 'TOO_MANY_REQUESTS'],
   },

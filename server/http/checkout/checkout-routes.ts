@@ -1,7 +1,9 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
+import { getCookie } from 'hono/cookie';
 import QRCode from 'qrcode';
 import type * as v from 'valibot';
 import { cancelPayment } from '../../domain/payment/receive-payment.ts';
+import type { PaymentLink } from '../../domain/payment-link/payment-link.ts';
 import { startPayment } from '../../domain/payment/start-payment.ts';
 import { isPublicId } from '../../domain/shared/ids.ts';
 import { type Failure, failure, type FieldErrors } from '../../domain/shared/result.ts';
@@ -17,6 +19,14 @@ import {
 } from './checkout-answers.ts';
 import { sameOriginPosts } from '../same-origin-posts.ts';
 import { readPaymentRequest } from './payment-request.ts';
+import {
+  clearedCookie,
+  failedFormCookie,
+  FORM_COOKIE,
+  PENDING_COOKIE,
+  pendingPaymentCookie,
+} from './checkout-cookies.ts';
+import { linkPageCookies } from './link-page-cookies.ts';
 import { streamLinkEvents } from './link-events.ts';
 import { readLiveStatus } from './live-status.ts';
 
@@ -36,8 +46,13 @@ const LINK_NOT_FOUND = failure('LINK_NOT_FOUND', 'Payment Link not found.');
 /** SPEC §7: the customer-facing endpoints under /b2b/{public id}. */
 export function checkoutRoutes(deps: Deps, limits: Pick<RateLimits, 'paymentAttempt'>) {
   const routes = new Hono<CheckoutEnv>();
+  const cookieAttributes = { secure: deps.config.PUBLIC_BASE_URL.startsWith('https:') };
+  const setCookie = (c: Context, cookie: string) =>
+    c.header('set-cookie', cookie, { append: true });
   // Posts must come from our own pages or from a non-browser client (CSRF).
   routes.use('*', sameOriginPosts(deps.config.PUBLIC_BASE_URL));
+  // SPEC §7: the link page shows this browser's pending payment first (docs/decisions/023).
+  routes.get('/:publicId', linkPageCookies(deps));
 
   const findLink = async (publicId: string) =>
     isPublicId(publicId) ? deps.links.findByPublicId(publicId) : null;
@@ -52,17 +67,31 @@ export function checkoutRoutes(deps: Deps, limits: Pick<RateLimits, 'paymentAtte
     const request = await readPaymentRequest(c);
     // A failed form post falls through to the page, which shows it again (or the unknown-link
     // page) instead of raw JSON; a JSON client gets the failure envelope.
-    const refuse = (failed: Failure, retryAfterSeconds?: number) => {
+    const refuse = async (
+      failed: Failure,
+      retryAfterSeconds?: number,
+      link?: PaymentLink,
+    ): Promise<Response | undefined> => {
       if (retryAfterSeconds) c.header('Retry-After', String(retryAfterSeconds));
       if (!request.isForm) return sendFailure(c, failed);
-      c.set('checkoutForm', {
+      const state: CheckoutFormState = {
         code: failed.code,
         message: failed.message,
         errors: failed.errors ?? {},
         fields: request.fields,
         ...(retryAfterSeconds ? { retryAfterSeconds } : {}),
-      });
-      return next();
+      };
+      c.set('checkoutForm', state);
+      await next();
+      // The answer keeps its 4xx (SPEC §7), and sends the browser on to the link page, which
+      // shows the form again from a cookie: its errors scrolled into view (#errors), and a
+      // reload that reads a page instead of posting again (docs/decisions/023).
+      const kept = link && failedFormCookie(deps.cookieSeal, link, state, cookieAttributes);
+      if (kept) {
+        setCookie(c, kept);
+        c.header('refresh', `0; url=/b2b/${link.publicId}#errors`);
+      }
+      return undefined;
     };
     // SPEC §9: counted before anything is looked up or written.
     const wait = limits.paymentAttempt(c, 'start', publicId);
@@ -72,7 +101,7 @@ export function checkoutRoutes(deps: Deps, limits: Pick<RateLimits, 'paymentAtte
     const started = request.input.ok
       ? await startPayment(deps, link, request.input.value)
       : request.input;
-    if (!started.ok) return refuse(started);
+    if (!started.ok) return refuse(started, undefined, link);
     const payment = started.value;
     deps.log.info('payment started', {
       payment_id: payment.id,
@@ -80,6 +109,13 @@ export function checkoutRoutes(deps: Deps, limits: Pick<RateLimits, 'paymentAtte
       method: payment.methodCode,
     });
     const viewUrl = `${deps.config.PUBLIC_BASE_URL}/b2b/${publicId}/payments/${payment.reffNo}`;
+    // SPEC §7: reopening the link in this browser shows this payment first.
+    setCookie(
+      c,
+      pendingPaymentCookie(deps.cookieSeal, link, payment, deps.clock(), cookieAttributes),
+    );
+    if (getCookie(c, FORM_COOKIE) !== undefined)
+      setCookie(c, clearedCookie(FORM_COOKIE, publicId, cookieAttributes));
     if (request.isForm) return c.redirect(`/b2b/${publicId}/payments/${payment.reffNo}`, 303);
     const data: v.InferOutput<typeof StartedPaymentSchema> = {
       ...presentPayment(payment, link, deps.catalog, deps.clock()),
@@ -100,6 +136,8 @@ export function checkoutRoutes(deps: Deps, limits: Pick<RateLimits, 'paymentAtte
     const found = await findPayment(publicId, reffNo);
     if (!found) return sendFailure(c, failure('PAYMENT_NOT_FOUND', 'No such payment.'));
     await cancelPayment(deps, found.payment.id);
+    // The link page then shows the methods again, not the payment just given up.
+    setCookie(c, clearedCookie(PENDING_COOKIE, publicId, cookieAttributes));
     return c.redirect(`/b2b/${publicId}`, 303);
   });
 

@@ -7,6 +7,7 @@ import {
   nextWatchStep,
   parseStatusAnswer,
 } from '../status-source.ts';
+import { watchedHref } from '../watched.ts';
 
 /**
  * SPEC §7: the page learns of a payment without a reload of its own. Listens to the link's
@@ -87,7 +88,8 @@ export function watchLiveStatus(element: HTMLElement): void {
       clearTimeout(pollTimer);
       document.removeEventListener('visibilitychange', onVisibilityChange);
     }
-    if (action === 'reload') location.reload();
+    // Reloaded as a watched change: only then may the new page send the customer on.
+    if (action === 'reload') location.replace(watchedHref(location.href));
   }
 
   // A form post on its way ("Choose another method", "Simulate payment", Pay) leads to the

@@ -39,6 +39,7 @@ export function showSummary(form: HTMLFormElement, title: string, items: Summary
   if (items.length === 0) return summary?.remove();
   if (!summary) {
     summary = element('div', 'error-summary');
+    summary.id = 'errors';
     summary.setAttribute('role', 'alert');
     summary.tabIndex = -1;
     summary.append(element('h2', 'error-summary-title', title), document.createElement('ul'));

@@ -1,5 +1,6 @@
 import { fillPlaceholders } from '../../i18n/messages.ts';
 import { secondsLeft } from '../countdown.ts';
+import { unwatchedHref } from '../watched.ts';
 
 /**
  * SPEC §7: back to the merchant after a visible countdown (`.redirect[data-redirect-url]`),
@@ -19,6 +20,8 @@ export function startReturnCountdown(root: ParentNode = document): void {
     textOther = '',
     stopped = '',
   } = box.dataset;
+  // Back from the merchant, or reloaded, this page shows a button rather than counting again.
+  history.replaceState(history.state, '', unwatchedHref(location.href));
   const end = Date.now() + Number(seconds) * 1000;
   const timer = setInterval(() => {
     const left = secondsLeft(end, Date.now());

@@ -6,7 +6,14 @@ export const E2E_PORT = Number(process.env.E2E_PORT ?? 3107);
 export const E2E_BASE_URL = `http://127.0.0.1:${E2E_PORT}`;
 export const E2E_ADMIN_TOKEN = 'e2e-admin-token-0123456789abcdef';
 
-export type E2eMerchant = { accountId: string; apiKey: string; token: string; name: string };
+export type E2eMerchant = {
+  accountId: string;
+  apiKey: string;
+  token: string;
+  name: string;
+  email: string;
+  phone: string;
+};
 
 /** The link object of the v1.0 API (SPEC §3.3), as far as these tests read it. */
 export type E2eLink = {
@@ -24,9 +31,11 @@ export type E2eLink = {
 export async function createMerchant(request: APIRequestContext): Promise<E2eMerchant> {
   const suffix = randomBytes(3).toString('hex');
   const name = `Toko E2E ${suffix}`;
+  const email = `e2e-${suffix}@example.com`;
+  const phone = '08123993201';
   const created = await request.post('/api/admin/accounts', {
     headers: { authorization: `Bearer ${E2E_ADMIN_TOKEN}` },
-    data: { name, email: `e2e-${suffix}@example.com`, phone: '08123993201' },
+    data: { name, email, phone },
   });
   if (created.status() !== 201)
     throw new Error(`account: ${created.status()} ${await created.text()}`);
@@ -38,7 +47,7 @@ export async function createMerchant(request: APIRequestContext): Promise<E2eMer
   });
   if (tokenResponse.status() !== 200) throw new Error(`token: ${tokenResponse.status()}`);
   const token: string = (await tokenResponse.json()).data.access_token;
-  return { accountId: data.account.id, apiKey: data.api_key, token, name };
+  return { accountId: data.account.id, apiKey: data.api_key, token, name, email, phone };
 }
 
 function merchantHeaders(merchant: E2eMerchant) {
