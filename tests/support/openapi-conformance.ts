@@ -32,11 +32,13 @@ function patternOf(template: string): RegExp {
 export const jsonPointer = (...parts: string[]) =>
   parts.map((part) => part.replaceAll('~', '~0').replaceAll('/', '~1')).join('/');
 
-/** Hono's own 404 when a refused form post is handed on to the pages, which tests run without. */
+/**
+ * Hono's own 404 when a page read or a refused form post is handed on to the pages, which
+ * in-process tests run without (a HEAD answer is the same without its body).
+ */
 function isHandedToPages(answer: Answer): boolean {
-  return (
-    answer.status === 404 && answer.contentType === 'text/plain' && answer.body === '404 Not Found'
-  );
+  const body = answer.method === 'HEAD' ? '' : '404 Not Found';
+  return answer.status === 404 && answer.contentType === 'text/plain' && answer.body === body;
 }
 
 export function createConformance(document: OpenApi = openApiDocument('https://pay.example.test')) {
