@@ -14,6 +14,30 @@ const TAG = 'v1.0 payment links';
 const common = { tag: TAG, security: BEARER, errorStyle: 'envelope' } as const;
 const oneLink = { 200: { description: 'The link.', json: dataEnvelope(LinkObjectSchema) } };
 
+/** The create header and answers, the same in v1.0 and v2.0 (one use case, one envelope). */
+export const IDEMPOTENCY_PARAMETER = {
+  name: IDEMPOTENCY_HEADER,
+  required: false,
+  description: 'Makes a retry safe: 1–255 characters, per account, kept 24 hours.',
+};
+export const CREATE_ANSWERS = {
+  replies: {
+    200: {
+      description: 'The new link (or, for a repeated Idempotency-Key, the first answer).',
+      json: dataEnvelope(LinkObjectSchema),
+      headers: { 'Idempotent-Replayed': '`true` when this is the first answer again.' },
+    },
+  },
+  failures: [
+    ...BEARER_FAILURES,
+    ...BODY_FAILURES,
+    'REFF_NO_TAKEN',
+    'NO_METHOD_FOR_AMOUNT',
+    'IDEMPOTENCY_KEY_REUSED',
+    'IDEMPOTENCY_KEY_IN_USE',
+  ],
+} as const satisfies Pick<Operation, 'replies' | 'failures'>;
+
 const CREATE_EXAMPLE = {
   reff_no: 'ORDER-0001',
   title: 'Kopi Senja, 2 cups',
@@ -45,29 +69,9 @@ export const paymentLinkOperations: readonly Operation[] = [
     description:
       'The amount is `total_amount`, or the sum of `items` (which then must match it). With an ' +
       '`Idempotency-Key`, the same key and body answer the first response again (24 h).',
-    headers: [
-      {
-        name: IDEMPOTENCY_HEADER,
-        required: false,
-        description: 'Makes a retry safe: 1–255 characters, per account, kept 24 hours.',
-      },
-    ],
+    headers: [IDEMPOTENCY_PARAMETER],
     body: { media: { 'application/json': CreateLinkBodySchema }, example: CREATE_EXAMPLE },
-    replies: {
-      200: {
-        description: 'The new link (or, for a repeated Idempotency-Key, the first answer).',
-        json: dataEnvelope(LinkObjectSchema),
-        headers: { 'Idempotent-Replayed': '`true` when this is the first answer again.' },
-      },
-    },
-    failures: [
-      ...BEARER_FAILURES,
-      ...BODY_FAILURES,
-      'REFF_NO_TAKEN',
-      'NO_METHOD_FOR_AMOUNT',
-      'IDEMPOTENCY_KEY_REUSED',
-      'IDEMPOTENCY_KEY_IN_USE',
-    ],
+    ...CREATE_ANSWERS,
   },
   {
     ...common,

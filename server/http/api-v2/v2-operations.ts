@@ -1,5 +1,5 @@
 import { dataEnvelope } from '../envelope-schemas.ts';
-import { IDEMPOTENCY_HEADER } from '../api-v1/idempotency-key.ts';
+import { CREATE_ANSWERS, IDEMPOTENCY_PARAMETER } from '../api-v1/payment-link-operations.ts';
 import { LinkObjectSchema } from '../api-v1/present-link.ts';
 import { BEARER, BEARER_FAILURES, BODY_FAILURES, type Operation } from '../openapi/operation.ts';
 import { CreateV2LinkBodySchema } from './v2-create-schema.ts';
@@ -36,29 +36,9 @@ export const v2Operations: readonly Operation[] = [
       'hours. The title is `title`, else `description`, else `reff_no`. `customer_*` only on ' +
       'a single-use link. `required_customer_number` or `required_customer_email` makes the ' +
       'page ask for the customer’s details.',
-    headers: [
-      {
-        name: IDEMPOTENCY_HEADER,
-        required: false,
-        description: 'Makes a retry safe: 1–255 characters, per account, kept 24 hours.',
-      },
-    ],
+    headers: [IDEMPOTENCY_PARAMETER],
     body: { media: { 'application/json': CreateV2LinkBodySchema }, example: CREATE_EXAMPLE },
-    replies: {
-      200: {
-        description: 'The new link (or, for a repeated Idempotency-Key, the first answer).',
-        json: dataEnvelope(LinkObjectSchema),
-        headers: { 'Idempotent-Replayed': '`true` when this is the first answer again.' },
-      },
-    },
-    failures: [
-      ...BEARER_FAILURES,
-      ...BODY_FAILURES,
-      'REFF_NO_TAKEN',
-      'NO_METHOD_FOR_AMOUNT',
-      'IDEMPOTENCY_KEY_REUSED',
-      'IDEMPOTENCY_KEY_IN_USE',
-    ],
+    ...CREATE_ANSWERS,
   },
   {
     ...common,
