@@ -1,8 +1,10 @@
 /**
  * The payment-method catalog (SPEC §5): plain data. How a method issues a VA number or a QRIS
- * payload lives in its adapter; the catalog says what is offered, for which amounts, how long.
+ * payload lives in its connector (server/connectors/); each connector has its own catalog,
+ * and the catalog says what is offered, for which amounts, how long.
  */
-export const METHOD_GROUPS = ['qris', 'va'] as const;
+/** In the order the page lists them; e-wallets and stores come from gateway connectors (§10). */
+export const METHOD_GROUPS = ['qris', 'va', 'ewallet', 'cstore'] as const;
 export type MethodGroup = (typeof METHOD_GROUPS)[number];
 
 export type PaymentMethod = {

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { type Catalog, METHOD_GROUPS } from '../../domain/payment-method/catalog.ts';
+import { type Catalog, METHOD_GROUPS, type MethodGroup } from '../../domain/payment-method/catalog.ts';
 import { WholeNumber } from '../envelope-schemas.ts';
 
 /** `GET …/payment-methods`: the catalog with its limits, and the codes on offer now. */
@@ -21,6 +21,13 @@ export const PaymentMethodListSchema = v.pipe(
   v.title('PaymentMethodList'),
 );
 
+const GROUP_DESCRIPTIONS: Record<MethodGroup, (displayName: string) => string> = {
+  qris: () => 'QR Code Indonesian Standard',
+  va: (name) => `Virtual Account ${name}`,
+  ewallet: (name) => `E-wallet ${name}`,
+  cstore: (name) => `Payment code at ${name}`,
+};
+
 export function presentPaymentMethods(
   catalog: Catalog,
 ): v.InferOutput<typeof PaymentMethodListSchema> {
@@ -29,10 +36,7 @@ export function presentPaymentMethods(
       code: method.code,
       name: method.name,
       group: method.group,
-      desc:
-        method.group === 'va'
-          ? `Virtual Account ${method.displayName}`
-          : 'QR Code Indonesian Standard',
+      desc: GROUP_DESCRIPTIONS[method.group](method.displayName),
       min_amount: method.minAmount,
       max_amount: method.maxAmount,
       enabled: method.enabled,
