@@ -1,10 +1,11 @@
 import type { ChangeFeed } from './changes/change-feed.ts';
 import type { Config } from './config/env.ts';
+import type { PaymentConnector } from './domain/connector/connector.ts';
+import type { GatewayClosingStore } from './domain/connector/gateway-closing.ts';
 import type { AccountStore } from './domain/account/account.ts';
 import type { IdempotencyStore } from './domain/idempotency/idempotency.ts';
 import type { PaymentStore } from './domain/payment/payment-store.ts';
 import type { PaymentLinkStore } from './domain/payment-link/payment-link-store.ts';
-import type { QrisMerchant } from './domain/payment-method/qris/qris-payload.ts';
 import type { Catalog } from './domain/payment-method/catalog.ts';
 import type { Clock, RandomBytes } from './domain/shared/clock.ts';
 import type { DeliveryStore } from './domain/delivery/delivery.ts';
@@ -25,6 +26,8 @@ export type Deps = {
   links: PaymentLinkStore;
   payments: PaymentStore;
   deliveries: DeliveryStore;
+  /** Orders to end at the gateway (SPEC §10), closed by the worker. */
+  gatewayClosings: GatewayClosingStore;
   /** Idempotency-Key of v1.0 create (SPEC §3.2). */
   idempotency: IdempotencyStore;
   /** Committed changes of links, payments and accounts (caches and live pages listen). */
@@ -32,8 +35,8 @@ export type Deps = {
   /** What state changes need to write their callbacks and mails (base URL, ids, names). */
   eventContext: (now: Date) => EventContext;
   mailer: Mailer;
-  /** Who QRIS payments are paid to (the sandbox acquirer by default). */
-  qrisMerchant: QrisMerchant;
+  /** Where payment instruments come from (SPEC §10, server/connectors/registry.ts). */
+  connector: PaymentConnector;
   secretBox: SecretBox;
   tokens: AccessTokens;
   /** Seals the checkout's own cookies (the pending payment, a failed form): docs/decisions/023. */

@@ -3,6 +3,8 @@ import { join, resolve } from 'node:path';
 import { loadConfig } from './config/env.ts';
 import { createDemoOnFirstStart } from './demo.ts';
 import type { Deps } from './deps.ts';
+import { createConnector } from './connectors/registry.ts';
+import { createGatewayClosingStore } from './store/gateway-closing-store.ts';
 import { createCatalog } from './domain/payment-method/catalog.ts';
 import { createLogger } from './logger.ts';
 import { createWorker } from './worker/worker.ts';
@@ -42,7 +44,8 @@ export async function startPaylink(env: Record<string, string | undefined>): Pro
   await checkSecretKey(settings, secretBox.fingerprint);
 
   const random = (size: number) => new Uint8Array(randomBytes(size));
-  const catalog = createCatalog();
+  const connector = createConnector({ config, random, qrisMerchant: SANDBOX_QRIS_MERCHANT });
+  const catalog = createCatalog(connector.catalog);
   const changes = await startChangeFeed(database, log.warn, () =>
     log.info('change listener reconnected; caches on again'),
   );
@@ -54,6 +57,7 @@ export async function startPaylink(env: Record<string, string | undefined>): Pro
     ...createCachedStores(database.db, changes.feed),
     changes: changes.feed,
     deliveries: createDeliveryStore(database.db),
+    gatewayClosings: createGatewayClosingStore(database.db),
     idempotency: createIdempotencyStore(database.db),
     eventContext: createEventContextFactory({ baseUrl: config.PUBLIC_BASE_URL, random, catalog }),
     mailer: createMailer({
@@ -62,7 +66,7 @@ export async function startPaylink(env: Record<string, string | undefined>): Pro
       from: config.MAIL_FROM,
       logger: log,
     }),
-    qrisMerchant: SANDBOX_QRIS_MERCHANT,
+    connector,
     secretBox,
     tokens: createAccessTokens(secretKey),
     cookieSeal: createCookieSeal(secretKey),

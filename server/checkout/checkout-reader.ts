@@ -168,7 +168,7 @@ export function createCheckoutReader(deps: Deps): CheckoutReader {
           reffNo: payment.reffNo,
           methodCode: payment.methodCode,
           methodName: methodName(payment.methodCode),
-          group: bank ? 'va' : 'qris',
+          group: deps.catalog.find(payment.methodCode)?.group ?? (bank ? 'va' : 'qris'),
           status,
           amount: payment.amount,
           expiresAt: toWibIso(payment.expiresAt),

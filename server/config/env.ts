@@ -125,7 +125,33 @@ const EnvSchema = v.object({
       v.regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hexadecimal characters (32 bytes)'),
     ),
   ),
-  PAYMENT_PROVIDER: v.optional(v.picklist(['sandbox', 'none']), 'sandbox'),
+  /** SPEC §10: where instruments come from (server/connectors/registry.ts). */
+  PAYMENT_PROVIDER: v.optional(v.picklist(['sandbox', 'none', 'midtrans']), 'sandbox'),
+  /** The Midtrans Server Key (dashboard → Settings → Access Keys); required with `midtrans`. */
+  MIDTRANS_SERVER_KEY: v.optional(
+    v.pipe(v.string(), v.regex(/^[\x21-\x7e]{8,200}$/, 'must be a Midtrans server key')),
+  ),
+  MIDTRANS_ENVIRONMENT: v.optional(v.picklist(['sandbox', 'production']), 'sandbox'),
+  /** Another base URL for the Core API: an emulator in tests and local development. */
+  MIDTRANS_BASE_URL: v.optional(
+    v.pipe(
+      v.string(),
+      v.url('must be an absolute URL'),
+      v.regex(/^https?:\/\/[^?#]*$/, 'must be an http(s) URL without a query'),
+      v.transform((url) => url.replace(/\/+$/, '')),
+    ),
+  ),
+  /** How long one call to the gateway may take before it counts as unavailable. */
+  MIDTRANS_TIMEOUT_MS: v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(/^\d+$/, 'must be whole milliseconds'),
+      v.toNumber(),
+      v.minValue(100),
+      v.maxValue(120_000),
+    ),
+    '10000',
+  ),
   LOG_LEVEL: v.optional(v.picklist(['debug', 'info', 'warn', 'error', 'silent']), 'info'),
   /**
    * SPEC §6: callbacks go only to public addresses unless this is `true` (a receiver on this
@@ -148,7 +174,17 @@ const EnvSchema = v.object({
 
 type ParsedEnv = v.InferOutput<typeof EnvSchema>;
 
-export type Config = ParsedEnv & { PUBLIC_BASE_URL: string; MAIL_FROM: string };
+export type Config = ParsedEnv & {
+  PUBLIC_BASE_URL: string;
+  MAIL_FROM: string;
+  /** The given override, else the documented base URL of MIDTRANS_ENVIRONMENT. */
+  MIDTRANS_BASE_URL: string;
+};
+
+const MIDTRANS_BASE_URLS = {
+  sandbox: 'https://api.sandbox.midtrans.com',
+  production: 'https://api.midtrans.com',
+} as const;
 
 /** A clear message naming each bad variable; thrown at boot, never at request time. */
 export class ConfigError extends Error {
@@ -166,11 +202,26 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const parsed = result.output;
+  const providerProblem = midtransProblem(parsed);
+  if (providerProblem) throw new ConfigError(`Invalid configuration:\n  ${providerProblem}`);
   const defaultBase = `http://${parsed.HOST.includes(':') ? `[${parsed.HOST}]` : parsed.HOST}:${parsed.PORT}`;
   const publicBaseUrl = parsed.PUBLIC_BASE_URL ?? defaultBase;
   return {
     ...parsed,
     PUBLIC_BASE_URL: publicBaseUrl,
     MAIL_FROM: parsed.MAIL_FROM ?? defaultMailFrom(publicBaseUrl),
+    MIDTRANS_BASE_URL: parsed.MIDTRANS_BASE_URL ?? MIDTRANS_BASE_URLS[parsed.MIDTRANS_ENVIRONMENT],
   };
+}
+
+/** SPEC §10: the Midtrans connector needs its key, and the key must suit the environment. */
+function midtransProblem(parsed: ParsedEnv): string | null {
+  if (parsed.PAYMENT_PROVIDER !== 'midtrans') return null;
+  const key = parsed.MIDTRANS_SERVER_KEY;
+  if (!key) return 'MIDTRANS_SERVER_KEY: is required when PAYMENT_PROVIDER is midtrans';
+  // Sandbox keys start with SB-; the production API refuses them (and the other way round).
+  const isSandboxKey = key.startsWith('SB-');
+  if (parsed.MIDTRANS_ENVIRONMENT === 'production' && isSandboxKey && !parsed.MIDTRANS_BASE_URL)
+    return 'MIDTRANS_SERVER_KEY: is a sandbox key (SB-…) but MIDTRANS_ENVIRONMENT is production';
+  return null;
 }

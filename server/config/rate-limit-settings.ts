@@ -14,6 +14,7 @@ export const LIMIT_NAMES = [
   'api_failures',
   'payment_start',
   'sandbox_writes',
+  'notification_failures',
 ] as const;
 
 export type LimitName = (typeof LIMIT_NAMES)[number];
@@ -28,6 +29,9 @@ export const DEFAULT_RATE_LIMITS: RateLimitSettings = {
   api_failures: { count: 30, seconds: 60 },
   payment_start: { count: 10, seconds: 60 },
   sandbox_writes: { count: 60, seconds: 60 },
+  // Gateway notifications (SPEC §10) whose signature fails, per address: a gateway's own
+  // are signed and never counted.
+  notification_failures: { count: 30, seconds: 60 },
 };
 
 export const NO_RATE_LIMITS: RateLimitSettings = Object.fromEntries(

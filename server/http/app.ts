@@ -1,3 +1,4 @@
+import { notificationRoutes } from './providers/notification-routes.ts';
 import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
@@ -83,6 +84,8 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   app.use('/b2b/*', limitBody);
   app.route('/b2b/assets', brandAssetRoutes(deps));
   app.route('/b2b', checkoutRoutes(deps, limits));
+  app.use('/providers/*', limitBody);
+  app.route('/providers', notificationRoutes(deps));
   if (deps.config.PAYMENT_PROVIDER === 'sandbox') {
     app.use('/sandbox/*', limitBody);
     app.route('/sandbox', sandboxRoutes(deps));
@@ -120,6 +123,7 @@ export type App = ReturnType<typeof createApp>;
 function isFromBrowserPage(c: Context): boolean {
   const path = c.req.path;
   if (path.startsWith('/api/') || path.startsWith('/sandbox/api/')) return false;
+  if (path.startsWith('/providers/')) return false;
   if (CHECKOUT_DATA.test(path)) return false;
   return (c.req.header('accept') ?? '').includes('text/html');
 }

@@ -32,6 +32,9 @@ export const HTTP_STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   NOT_PAYABLE: 409,
   WRONG_AMOUNT: 422,
   NOT_SETTLEABLE: 409,
+  // SPEC §10: the gateway failed or timed out (try again), or refused this method (choose another).
+  GATEWAY_UNAVAILABLE: 503,
+  METHOD_UNAVAILABLE: 422,
   METHOD_NOT_ALLOWED: 405,
   TOO_MANY_REQUESTS: 429,
   INTERNAL_ERROR: 500,

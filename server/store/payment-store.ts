@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, lte, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, lte, ne, notInArray, sql } from 'drizzle-orm';
 import * as v from 'valibot';
 import { PAYMENT_STATUSES, type Payment, type PaymentStatus } from '../domain/payment/payment.ts';
 import type { PaymentStore, PaymentTx } from '../domain/payment/payment-store.ts';
@@ -8,7 +8,7 @@ import { createAccountStore } from './account-store.ts';
 import { insertDeliveries } from './delivery-store.ts';
 import { toPaymentLink } from './payment-link-store.ts';
 import { paymentListStatements } from './payment-list-sql.ts';
-import { paymentLinks, payments } from './schema.ts';
+import { gatewayClosings, paymentLinks, payments } from './schema.ts';
 
 type PaymentRow = typeof payments.$inferSelect;
 
@@ -20,11 +20,26 @@ const CustomerSchema = v.nullable(
   }),
 );
 
+/** What a gateway stored for its channel (InstrumentDetails), read back as it was written. */
+const InstrumentSchema = v.nullable(
+  v.variant('kind', [
+    v.object({ kind: v.literal('bill'), billerCode: v.string() }),
+    v.object({
+      kind: v.literal('ewallet'),
+      deeplinkUrl: v.string(),
+      qrImageUrl: v.nullable(v.string()),
+    }),
+    v.object({ kind: v.literal('store'), store: v.picklist(['alfamart', 'indomaret']) }),
+    v.object({ kind: v.literal('qr-image'), qrImageUrl: v.string() }),
+  ]),
+);
+
 export function toPayment(row: PaymentRow): Payment {
   return {
     ...row,
     status: v.parse(v.picklist(PAYMENT_STATUSES), row.status),
     customer: v.parse(CustomerSchema, row.customer),
+    instrument: v.parse(InstrumentSchema, row.instrument),
   };
 }
 
@@ -180,6 +195,36 @@ export function createPaymentStore(db: Db): PaymentStore {
         if (isUniqueViolation(error)) return 'method_value_taken';
         throw error;
       }
+    },
+    async closeAtGateway(connector, orderId, now) {
+      await db
+        .insert(gatewayClosings)
+        .values({ orderId, connector, action: 'cancel', dueAt: now, createdAt: now })
+        .onConflictDoNothing();
+    },
+    async findDueForGatewayCheck(checkedBefore, now, limit) {
+      const lastAsked = sql`coalesce(${payments.gatewayCheckedAt}, ${payments.createdAt})`;
+      const quarterOfAge = sql`(${now}::timestamptz - ${payments.createdAt}) / 4`;
+      const rows = await db
+        .select()
+        .from(payments)
+        .where(
+          and(
+            eq(payments.status, 'pending'),
+            notInArray(payments.connector, ['sandbox', 'none']),
+            sql`${lastAsked} <= ${checkedBefore}`,
+            sql`${lastAsked} <= ${now}::timestamptz - ${quarterOfAge}`,
+          ),
+        )
+        .orderBy(lastAsked)
+        .limit(limit);
+      return rows.map(toPayment);
+    },
+    async markGatewayChecked(paymentId, at) {
+      await db
+        .update(payments)
+        .set({ gatewayCheckedAt: at })
+        .where(eq(payments.id, paymentId));
     },
     findByReffNo: async (reffNo) =>
       isSearchable(reffNo) ? newest(eq(payments.reffNo, reffNo)) : null,

@@ -155,6 +155,12 @@ export const payments = pgTable(
     endedAt: instant('ended_at'),
     createdAt: instant('created_at').notNull(),
     updatedAt: instant('updated_at').notNull(),
+    // SPEC §10: which connector issued it, the gateway's id for it, what its channel shows
+    // (InstrumentDetails, or null), and when the gateway was last asked about it.
+    connector: text('connector').notNull().default('sandbox'),
+    gatewayRef: text('gateway_ref'),
+    instrument: jsonb('instrument'),
+    gatewayCheckedAt: instant('gateway_checked_at'),
   },
   (table) => [
     // A VA number is unique while it can still take money (SPEC §7, issue: unique while active).
@@ -191,6 +197,32 @@ export const payments = pgTable(
       sql`${table.status} in ('pending', 'paid', 'settled', 'expired', 'cancelled')`,
     ),
     check('payments_amount_positive', sql`${table.amount} > 0`),
+  ],
+);
+
+/**
+ * Orders to end at a gateway (SPEC §10): written by the trigger of migration 0011 when a
+ * gateway payment stops being pending, or for an order a failed start may have left; the
+ * worker closes each until the gateway answers.
+ */
+export const gatewayClosings = pgTable(
+  'gateway_closings',
+  {
+    orderId: text('order_id').primaryKey(),
+    connector: text('connector').notNull(),
+    action: text('action').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    dueAt: instant('due_at').notNull(),
+    doneAt: instant('done_at'),
+    /** The gateway's last answer: closed, final, missing or unavailable. */
+    outcome: text('outcome'),
+    createdAt: instant('created_at').notNull(),
+  },
+  (table) => [
+    index('gateway_closings_due')
+      .on(table.dueAt)
+      .where(sql`${table.doneAt} is null`),
+    check('gateway_closings_action', sql`${table.action} in ('cancel', 'expire')`),
   ],
 );
 

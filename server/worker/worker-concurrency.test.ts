@@ -73,6 +73,8 @@ describe.each(testBackends())('two workers at once (%s)', (backend) => {
       expired: sum.expired + work.expired,
       settled: sum.settled + work.settled,
       attempted: sum.attempted + work.attempted,
+      reconciled: sum.reconciled + work.reconciled,
+      closed: sum.closed + work.closed,
     }));
   }
 

@@ -3,12 +3,26 @@ import type { Deps } from '../deps.ts';
 import { errorFields } from '../logging/error-summary.ts';
 import { databaseUnavailableReason } from '../store/database-unavailable.ts';
 import { attemptDelivery } from './deliver.ts';
+import {
+  closeDueOrders,
+  expireAtGateway,
+  isAtGateway,
+  reconcileDuePayments,
+} from './gateway-work.ts';
 
 /** How long a claimed delivery stays invisible to other workers (longer than one attempt). */
 const LEASE_MS = 60_000;
 const BATCH = 50;
 
-export type WorkDone = { expired: number; settled: number; attempted: number };
+export type WorkDone = {
+  expired: number;
+  settled: number;
+  attempted: number;
+  /** Gateway payments changed by a status look (SPEC §10). */
+  reconciled: number;
+  /** Orders ended at the gateway. */
+  closed: number;
+};
 
 export type Worker = {
   /** One pass over all due work; tests call it directly with a moved clock. */
@@ -19,7 +33,8 @@ export type Worker = {
 
 /**
  * The timed work of the server process (issue: payment lifecycle): expire payments at their
- * deadline, settle paid ones after SETTLEMENT_DELAY, and send due callbacks and mails. With
+ * deadline, settle paid ones after SETTLEMENT_DELAY, and send due callbacks and mails; with a
+ * gateway (SPEC §10) also ask it about late payments and end there what Paylink ended. With
  * several processes on one PostgreSQL each transition happens once (it re-checks the row
  * under lock) and each delivery is claimed by one worker at a time (SKIP LOCKED + lease).
  */
@@ -32,8 +47,12 @@ export function createWorker(deps: Deps, intervalMs: number): Worker {
     const now = deps.clock();
     let expired = 0;
     for (const payment of await deps.payments.findDueForExpiry(now, BATCH)) {
-      if ((await expirePayment(deps, payment.id)).ok) expired += 1;
+      if (isAtGateway(deps, payment)) {
+        if (await expireAtGateway(deps, payment, now)) expired += 1;
+      } else if ((await expirePayment(deps, payment.id)).ok) expired += 1;
     }
+    const reconciled = await reconcileDuePayments(deps, now);
+    const closed = await closeDueOrders(deps, now);
     let settled = 0;
     const paidBefore = new Date(now.getTime() - deps.config.SETTLEMENT_DELAY * 1000);
     for (const payment of await deps.payments.findDueForSettlement(paidBefore, BATCH)) {
@@ -41,7 +60,7 @@ export function createWorker(deps: Deps, intervalMs: number): Worker {
     }
     const claimed = await deps.deliveries.claimDue(deps.clock(), LEASE_MS, BATCH);
     await Promise.all(claimed.map((delivery) => attemptDelivery(deps, delivery)));
-    return { expired, settled, attempted: claimed.length };
+    return { expired, settled, attempted: claimed.length, reconciled, closed };
   };
 
   // An outage is told once when it starts and once when it ends, not on every pass.

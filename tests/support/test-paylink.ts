@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { loadConfig } from '../../server/config/env.ts';
 import type { Deps } from '../../server/deps.ts';
+import { createConnector } from '../../server/connectors/registry.ts';
+import { createGatewayClosingStore } from '../../server/store/gateway-closing-store.ts';
 import { createCatalog } from '../../server/domain/payment-method/catalog.ts';
 import { createApp } from '../../server/http/app.ts';
 import { createLogger } from '../../server/logger.ts';
@@ -79,7 +81,8 @@ export async function createTestPaylink(
     ...options.env,
   });
   const random = (size: number) => new Uint8Array(randomBytes(size));
-  const catalog = createCatalog();
+  const connector = createConnector({ config, random, qrisMerchant: SANDBOX_QRIS_MERCHANT });
+  const catalog = createCatalog(connector.catalog);
   // The stores as the server wires them: cached reads, kept true by the change feed.
   const changes = await startChangeFeed(database, () => {});
   const deps: Deps = {
@@ -90,6 +93,7 @@ export async function createTestPaylink(
     ...createCachedStores(database.db, changes.feed),
     changes: changes.feed,
     deliveries: createDeliveryStore(database.db),
+    gatewayClosings: createGatewayClosingStore(database.db),
     idempotency: createIdempotencyStore(database.db),
     eventContext: createEventContextFactory({ baseUrl: config.PUBLIC_BASE_URL, random, catalog }),
     mailer: createMailer({
@@ -97,7 +101,7 @@ export async function createTestPaylink(
       outboxDir: join(tmpdir(), `paylink-test-outbox-${randomBytes(6).toString('hex')}`),
       from: config.MAIL_FROM,
     }),
-    qrisMerchant: SANDBOX_QRIS_MERCHANT,
+    connector,
     secretBox: createSecretBox(secretKey),
     tokens: createAccessTokens(secretKey),
     cookieSeal: createCookieSeal(secretKey),
@@ -131,6 +135,7 @@ export function depsOnConnection(deps: Deps, db: Db): Deps {
     links: createPaymentLinkStore(db),
     payments: createPaymentStore(db),
     deliveries: createDeliveryStore(db),
+    gatewayClosings: createGatewayClosingStore(db),
     idempotency: createIdempotencyStore(db),
   };
 }

@@ -96,5 +96,4 @@ export type GatewayState =
   | { kind: 'missing' };
 
 export type NotificationOutcome =
-  | { ok: true; orderId: string }
-  | { ok: false; reason: 'unverified' | 'malformed' };
+  { ok: true; orderId: string } | { ok: false; reason: 'unverified' | 'malformed' };

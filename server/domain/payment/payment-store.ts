@@ -43,7 +43,19 @@ export type PaymentStore = {
       followUps?: (stored: Payment, link: PaymentLink, account: Account) => NewDelivery[];
     },
   ) => Promise<Payment | 'link_not_open' | 'method_value_taken'>;
+  /**
+   * Pending gateway payments to ask about: last asked (or started) at or before
+   * `checkedBefore`, and at least a quarter of their age (at `now`) ago; oldest look first.
+   */
+  findDueForGatewayCheck: (checkedBefore: Date, now: Date, limit: number) => Promise<Payment[]>;
+  markGatewayChecked: (paymentId: number, at: Date) => Promise<void>;
   findByReffNo: (reffNo: string) => Promise<Payment | null>;
+  /**
+   * SPEC §10: an order to end at the gateway that has no pending payment (a start that failed
+   * after the gateway may have made it); the worker closes it. Payments that end are queued
+   * by the database itself (migration 0011).
+   */
+  closeAtGateway: (connector: string, orderId: string, now: Date) => Promise<void>;
   /** The newest payment with this method and VA number / QRIS reference. */
   findByMethodValue: (methodCode: string, value: string) => Promise<Payment | null>;
   /** The newest VA payment with this number, whatever the bank. */

@@ -1,3 +1,4 @@
+import type { InstrumentDetails } from '../connector/connector.ts';
 import type { Customer } from '../payment-link/payment-link.ts';
 
 export const PAYMENT_STATUSES = ['pending', 'paid', 'settled', 'expired', 'cancelled'] as const;
@@ -29,6 +30,14 @@ export type Payment = {
   endedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
+  /** The connector that issued it (SPEC §10): `sandbox`, `none`, `midtrans`. */
+  connector: string;
+  /** The gateway's id for the order (Midtrans transaction_id); null for the sandbox. */
+  gatewayRef: string | null;
+  /** What the channel shows beyond the number or QR text; null for plain VA and QRIS. */
+  instrument: InstrumentDetails | null;
+  /** When the gateway was last asked for its status (the worker's reconciliation). */
+  gatewayCheckedAt: Date | null;
 };
 
 const TRANSITIONS: Record<PaymentStatus, Partial<Record<PaymentEvent, PaymentStatus>>> = {

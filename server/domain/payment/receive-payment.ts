@@ -50,12 +50,16 @@ export async function receivePayment(
   deps: ReceiveDeps,
   found: Payment,
   amount: number | null,
+  options: { paidAt?: Date } = {},
 ): Promise<Result<Payment>> {
-  const now = deps.clock();
+  const clockNow = deps.clock();
   return deps.payments.transaction(async (tx) => {
     const locked = await tx.lockPaymentAndLink(found.id);
     if (!locked) throw new Error(`payment ${found.id} lost its link`);
     const { payment, link } = locked;
+    // A gateway's notice may come late (SPEC §10): the money arrived when the gateway took it,
+    // so it is judged at that moment (within the payment's life, never in the future).
+    const now = options.paidAt ? paidMoment(options.paidAt, payment, clockNow) : clockNow;
 
     const decision = decidePayment(payment, link, amount, now);
     if (decision.kind === 'refuse') {
@@ -74,6 +78,11 @@ export async function receivePayment(
     );
     return success(paid);
   });
+}
+
+function paidMoment(paidAt: Date, payment: Payment, now: Date): Date {
+  const time = Math.max(payment.createdAt.getTime(), Math.min(paidAt.getTime(), now.getTime()));
+  return new Date(time);
 }
 
 type LockedWork = (
@@ -130,6 +139,24 @@ export function cancelPayment(deps: ReceiveDeps, paymentId: number): Promise<Res
       await expireInside(deps, tx, payment, link, now);
       return failure('NOT_PAYABLE', 'This payment has expired.');
     }
+    return success(await tx.setPaymentStatus(payment.id, 'cancelled', now));
+  });
+}
+
+/**
+ * SPEC §10: the gateway ended a pending payment itself (its expiry, a cancel in its dashboard):
+ * Paylink records the same, with the same events as its own expiry or cancel. Anything but a
+ * pending payment is left as it is (a duplicate or stale notice).
+ */
+export function endPaymentAsGatewaySays(
+  deps: ReceiveDeps,
+  paymentId: number,
+  as: 'expired' | 'cancelled',
+): Promise<Result<Payment>> {
+  return withLockedPayment(deps, paymentId, async (tx, { payment, link }, now) => {
+    if (payment.status !== 'pending')
+      return failure('NOT_PAYABLE', `This payment is ${payment.status}.`);
+    if (as === 'expired') return success(await expireInside(deps, tx, payment, link, now));
     return success(await tx.setPaymentStatus(payment.id, 'cancelled', now));
   });
 }

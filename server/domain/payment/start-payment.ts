@@ -11,9 +11,8 @@ import {
   type PaymentLink,
 } from '../payment-link/payment-link.ts';
 import type { PaymentLinkStore } from '../payment-link/payment-link-store.ts';
+import type { PaymentConnector } from '../connector/connector.ts';
 import { type Catalog, offeredMethods, type PaymentMethod } from '../payment-method/catalog.ts';
-import { buildDynamicQris, type QrisMerchant } from '../payment-method/qris/qris-payload.ts';
-import { findVaBank, newVaNumber } from '../payment-method/va/va-banks.ts';
 import type { Clock, RandomBytes } from '../shared/clock.ts';
 import { type FieldErrors, failure, type Result, success } from '../shared/result.ts';
 import { customerOfPayment } from './bound-customer.ts';
@@ -28,17 +27,22 @@ export type StartPaymentDeps = {
   links: PaymentLinkStore;
   accounts: AccountStore;
   payments: PaymentStore;
-  qrisMerchant: QrisMerchant;
+  /** Where the instrument comes from (SPEC §10): the sandbox bank or a gateway. */
+  connector: PaymentConnector;
   eventContext: (now: Date) => EventContext;
   /**
    * SPEC §9: at most MAX_PENDING_PER_LINK payments of one link pending at once (default 50);
    * starting one more cancels the oldest. A customer has one or two at a time; a flood of
    * anonymous starts would otherwise hold thousands of VA numbers and rows for a day each.
    */
-  config: { MAX_PENDING_PER_LINK: number };
+  config: { MAX_PENDING_PER_LINK: number; PUBLIC_BASE_URL: string };
 };
 
 export type StartPaymentInput = { methodCode: string; customer: Customer | null };
+
+/** SPEC §10: what the customer reads when the gateway fails; nothing was left payable. */
+const GATEWAY_FAILED_MESSAGE =
+  'This payment method could not be started just now. Try again or choose another method.';
 
 /** Tries before giving up on finding an unused VA number (a clash is ~1 in 10^10 per try). */
 const MAX_NUMBER_TRIES = 5;
@@ -72,9 +76,30 @@ export async function startPayment(
   if (!account) throw new Error(`payment link ${link.id} has no account`);
 
   const expiresAt = paymentDeadline(method, link, now);
+  const merchantName = merchantNameOf(link, account);
   for (let attempt = 0; attempt < MAX_NUMBER_TRIES; attempt++) {
     const reffNo = newPaymentReference(deps.random);
-    const instrument = issueInstrument(deps, method, reffNo, link, merchantNameOf(link, account));
+    const issued = await deps.connector.issue({
+      reffNo,
+      method,
+      amount: link.totalAmount,
+      now,
+      expiresAt,
+      merchantName,
+      customer: customer.value,
+      returnUrl: `${deps.config.PUBLIC_BASE_URL}/b2b/${link.publicId}/payments/${reffNo}`,
+    });
+    if (!issued.ok) {
+      // An order the gateway may hold is ended there later: the customer never saw it, and
+      // will try again under a new reference.
+      if (issued.mayExist) await deps.payments.closeAtGateway(deps.connector.name, reffNo, now);
+      return failure(
+        issued.reason === 'unavailable' ? 'GATEWAY_UNAVAILABLE' : 'METHOD_UNAVAILABLE',
+        GATEWAY_FAILED_MESSAGE,
+        { method: [GATEWAY_FAILED_MESSAGE] },
+      );
+    }
+    const { instrument } = issued;
     const stored = await deps.payments.insertPending(
       {
         reffNo,
@@ -83,6 +108,10 @@ export async function startPayment(
         methodCode: method.code,
         methodValue: instrument.value,
         qrString: instrument.qrString,
+        connector: deps.connector.name,
+        gatewayRef: instrument.gatewayRef,
+        instrument: instrument.details,
+        gatewayCheckedAt: null,
         amount: link.totalAmount,
         status: 'pending',
         // A link bound to its customer (v4, or v1.0 `customer`) pays as that customer.
@@ -109,9 +138,12 @@ export async function startPayment(
         },
       },
     );
+    if (typeof stored !== 'string') return success(stored);
+    // Not stored: the gateway's order must not stay payable.
+    if (deps.connector.isRemote)
+      await deps.payments.closeAtGateway(deps.connector.name, reffNo, now);
     if (stored === 'link_not_open')
       return failure('LINK_NOT_OPEN', 'This payment link is no longer open.');
-    if (stored !== 'method_value_taken') return success(stored);
   }
   throw new Error(`no unused ${method.code} number after ${MAX_NUMBER_TRIES} tries`);
 }
@@ -120,27 +152,6 @@ export async function startPayment(
 export function paymentDeadline(method: PaymentMethod, link: PaymentLink, now: Date): Date {
   const own = now.getTime() + method.expirySeconds * 1000;
   return new Date(link.expiredAt ? Math.min(own, link.expiredAt.getTime()) : own);
-}
-
-function issueInstrument(
-  deps: StartPaymentDeps,
-  method: PaymentMethod,
-  reffNo: string,
-  link: PaymentLink,
-  merchantName: string,
-): { value: string; qrString: string | null } {
-  if (method.group === 'qris') {
-    const qrString = buildDynamicQris({
-      merchant: deps.qrisMerchant,
-      merchantName,
-      amount: link.totalAmount,
-      reference: reffNo,
-    });
-    return { value: reffNo, qrString };
-  }
-  const bank = findVaBank(method.code);
-  if (!bank) throw new Error(`no VA bank for ${method.code}`);
-  return { value: newVaNumber(bank, deps.random), qrString: null };
 }
 
 function missingCustomerDetails(link: PaymentLink, customer: Customer | null) {

@@ -6,6 +6,7 @@ import { v2Operations } from '../api-v2/v2-operations.ts';
 import { v4Operations } from '../api-v4/v4-operations.ts';
 import { brandAssetOperations } from '../checkout/brand-asset-operations.ts';
 import { checkoutOperations } from '../checkout/checkout-operations.ts';
+import { providerOperations } from '../providers/notification-operations.ts';
 import { sandboxOperations } from '../sandbox/sandbox-operations.ts';
 import { buildOpenApi } from './build-openapi.ts';
 import type { Operation } from './operation.ts';
@@ -21,6 +22,7 @@ export const API_OPERATIONS: readonly Operation[] = [
   ...checkoutOperations,
   ...brandAssetOperations,
   ...sandboxOperations,
+  ...providerOperations,
   ...adminOperations,
   ...serviceOperations,
 ];

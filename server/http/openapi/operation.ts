@@ -50,6 +50,8 @@ export const TAGS = {
   Checkout: "What the customer's page (`/b2b/{public_id}`) calls; usable by any client.",
   Sandbox:
     'The bank simulator: pays and settles like a bank (`PAYMENT_PROVIDER=sandbox` only; 404 otherwise).',
+  Gateways:
+    'Notifications from a payment gateway (SPEC §10; only with that `PAYMENT_PROVIDER`, 404 otherwise).',
   Admin: 'Creating and changing merchant accounts (only when `ADMIN_TOKEN` is set).',
   Service: 'Health and this document.',
 } as const;
@@ -65,6 +67,7 @@ export const PATH_PARAMETERS: Readonly<Record<string, string>> = {
   v4_id: 'The v4 id of the link, `paymentlink_` and 32 hex digits.',
   public_id: 'The public id of the link, as in its `payment_url`.',
   reff_no: 'The `reff_no` of a payment on that link.',
+  provider: 'The payment provider, as `PAYMENT_PROVIDER` names it (`midtrans`).',
   logo_file: 'The logo’s content hash and type, as in `logo_url`: `<32 hex>.png|jpg|webp`.',
   brand_file: 'The colour and a version, as the page links it: `<rrggbb>-<12 hex>.css`.',
 };

@@ -23,4 +23,5 @@ export function limitEveryDoor(app: Hono, limits: RateLimits): void {
   app.use('/api/admin/*', limits.adminFailures(sendFailure));
   // Mounted only in sandbox mode; without it these paths are 404s that change nothing.
   app.use('/sandbox/*', limits.sandboxWrites(sendFailure));
+  app.use('/providers/*', limits.notificationFailures(sendFailure));
 }

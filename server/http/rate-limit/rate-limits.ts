@@ -33,6 +33,8 @@ export type RateLimits = {
   adminFailures: (send: SendFailure) => MiddlewareHandler;
   /** v1.0 bearer and v4 Basic calls: only refused credentials (401) count, per address. */
   apiFailures: (send: SendFailure) => MiddlewareHandler;
+  /** Gateway notifications (SPEC §10): only unverified ones (401) count, per address. */
+  notificationFailures: (send: SendFailure) => MiddlewareHandler;
   /** Sandbox writes (every method but GET, HEAD and OPTIONS) per client address. */
   sandboxWrites: (send: SendFailure) => MiddlewareHandler;
   /**
@@ -75,6 +77,7 @@ export function createRateLimits(config: Config, clock: Clock): RateLimits {
   const [partner, ip] = [windowOf('token_partner'), windowOf('token_ip')];
   const [admin, api] = [windowOf('admin_failures'), windowOf('api_failures')];
   const [sandbox, payments] = [windowOf('sandbox_writes'), windowOf('payment_start')];
+  const notifications = windowOf('notification_failures');
 
   return {
     identifyClient: (c, next) => {
@@ -85,6 +88,7 @@ export function createRateLimits(config: Config, clock: Clock): RateLimits {
     tokenGrants: (send) => countEvery((c) => [partnerKeyOf(c), clientOf(c)], [partner, ip], send),
     adminFailures: (send) => countFailures(admin, clientOf, send),
     apiFailures: (send) => countFailures(api, clientOf, send),
+    notificationFailures: (send) => countFailures(notifications, clientOf, send),
     sandboxWrites: (send) => {
       const limit = countEvery((c) => [clientOf(c)], [sandbox], send);
       return (c, next) => (isRead(c.req.method) ? next() : limit(c, next));

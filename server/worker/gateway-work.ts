@@ -1,0 +1,92 @@
+import { reconcileWithGateway } from '../domain/connector/apply-gateway-state.ts';
+import { closingRetryDelayMs } from '../domain/connector/gateway-closing.ts';
+import type { Payment } from '../domain/payment/payment.ts';
+import type { Deps } from '../deps.ts';
+
+const BATCH = 50;
+/** A closing being tried stays hidden from other workers this long (more than one call). */
+const CLOSING_LEASE_MS = 60_000;
+/** A pending payment is first asked about this long after it started, then less and less often. */
+export const FIRST_CHECK_AFTER_MS = 60_000;
+/**
+ * How long after its deadline a gateway payment waits before Paylink expires it: a payment
+ * made just before the deadline is notified within seconds (Midtrans: ≤ 20 s), and is then
+ * judged at the moment it was paid (receivePayment's `paidAt`), so it is not lost.
+ */
+export const EXPIRY_GRACE_MS = 60_000;
+
+/** Whether this payment's instrument lives at the gateway this process talks to. */
+export function isAtGateway(deps: Deps, payment: Payment): boolean {
+  return deps.connector.isRemote && payment.connector === deps.connector.name;
+}
+
+/**
+ * SPEC §10: pending gateway payments whose notification is late are asked about by status:
+ * a minute after they start, then whenever a quarter of their age has passed since the last
+ * look (a day-long VA is asked some twenty times, not every minute).
+ */
+export async function reconcileDuePayments(deps: Deps, now: Date): Promise<number> {
+  if (!deps.connector.isRemote) return 0;
+  const due = await deps.payments.findDueForGatewayCheck(
+    new Date(now.getTime() - FIRST_CHECK_AFTER_MS),
+    now,
+    BATCH,
+  );
+  let changed = 0;
+  for (const payment of due.filter((each) => isAtGateway(deps, each))) {
+    const applied = await reconcileWithGateway(deps, payment);
+    if (applied === 'paid' || applied === 'ended') changed += 1;
+  }
+  return changed;
+}
+
+/**
+ * A gateway payment past its deadline (and the grace) is asked about once more before it is
+ * expired: its money may have arrived with the notice still on its way.
+ */
+export async function expireAtGateway(deps: Deps, payment: Payment, now: Date): Promise<boolean> {
+  if (now.getTime() < payment.expiresAt.getTime() + EXPIRY_GRACE_MS) return false;
+  const applied = await reconcileWithGateway(deps, payment);
+  return applied === 'ended';
+}
+
+/** Ends at the gateway what Paylink ended (SPEC §10), retrying while the gateway is away. */
+export async function closeDueOrders(deps: Deps, now: Date): Promise<number> {
+  if (!deps.connector.isRemote) return 0;
+  const claimed = await deps.gatewayClosings.claimDue(now, CLOSING_LEASE_MS, BATCH);
+  let closed = 0;
+  for (const closing of claimed) {
+    if (closing.connector !== deps.connector.name) {
+      // Another connector's order (PAYMENT_PROVIDER changed): kept for when it is back.
+      await deps.gatewayClosings.retry(closing.orderId, now, new Date(now.getTime() + 3_600_000));
+      continue;
+    }
+    const outcome = await deps.connector.close(closing.orderId, closing.action);
+    if (outcome === 'unavailable') {
+      const retryAt = new Date(now.getTime() + closingRetryDelayMs(closing.attempts));
+      await deps.gatewayClosings.retry(closing.orderId, now, retryAt);
+      deps.log.warn('gateway did not answer a close; trying again', {
+        order_id: closing.orderId,
+        attempts: closing.attempts,
+      });
+      continue;
+    }
+    await deps.gatewayClosings.finish(closing.orderId, outcome, now);
+    if (outcome === 'closed') closed += 1;
+    if (outcome === 'final') await reportMoneyTaken(deps, closing.orderId);
+  }
+  return closed;
+}
+
+/** An order that could not be closed because it had ended: was it paid after all? */
+async function reportMoneyTaken(deps: Deps, orderId: string): Promise<void> {
+  const state = await deps.connector.status(orderId);
+  if (state === 'unavailable' || state.kind !== 'paid') return;
+  const payment = await deps.payments.findByReffNo(orderId);
+  if (payment && (payment.status === 'paid' || payment.status === 'settled')) return;
+  deps.log.error('gateway took money for a payment Paylink had ended: refund it', {
+    order_id: orderId,
+    status: payment?.status ?? 'never started',
+    amount: state.amount,
+  });
+}
