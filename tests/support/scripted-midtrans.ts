@@ -29,6 +29,7 @@ export type ScriptedMidtrans = {
 export async function startScriptedMidtrans(): Promise<ScriptedMidtrans> {
   const received: ReceivedRequest[] = [];
   const scripts = new Map<string, ScriptedReply[]>();
+  const delayed = new Set<NodeJS.Timeout>();
 
   const nextReply = (route: string): ScriptedReply => {
     const queue = scripts.get(route) ?? [];
@@ -53,8 +54,12 @@ export async function startScriptedMidtrans(): Promise<ScriptedMidtrans> {
         res.writeHead(reply.status ?? 200, { 'content-type': 'application/json' });
         res.end(reply.raw ?? JSON.stringify(reply.body));
       };
-      if (reply.delayMs) setTimeout(send, reply.delayMs);
-      else send();
+      if (!reply.delayMs) return send();
+      const timer = setTimeout(() => {
+        delayed.delete(timer);
+        send();
+      }, reply.delayMs);
+      delayed.add(timer);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -66,6 +71,7 @@ export async function startScriptedMidtrans(): Promise<ScriptedMidtrans> {
     script: (route, ...replies) => scripts.set(route, replies),
     close: () =>
       new Promise<void>((resolve) => {
+        for (const timer of delayed) clearTimeout(timer);
         server.closeAllConnections();
         server.close(() => resolve());
       }),
