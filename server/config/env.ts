@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { MIDTRANS_BASE_URLS } from '../connectors/midtrans/midtrans-http.ts';
 import { defaultMailFrom } from './mail-from.ts';
 import { parseRateLimits, parseTrustProxy } from './rate-limit-settings.ts';
 
@@ -181,10 +182,6 @@ export type Config = ParsedEnv & {
   MIDTRANS_BASE_URL: string;
 };
 
-const MIDTRANS_BASE_URLS = {
-  sandbox: 'https://api.sandbox.midtrans.com',
-  production: 'https://api.midtrans.com',
-} as const;
 
 /** A clear message naming each bad variable; thrown at boot, never at request time. */
 export class ConfigError extends Error {

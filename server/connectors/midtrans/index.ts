@@ -1,10 +1,4 @@
-import type { PaymentConnector } from '../../domain/connector/connector.ts';
-
-export function createMidtransConnector(_options: {
-  serverKey: string;
-  baseUrl: string;
-  notificationUrl: string | null;
-  timeoutMs?: number;
-}): PaymentConnector {
-  throw new Error('the Midtrans connector is not built yet');
-}
+/** The Midtrans Core API connector (SPEC §10) and what it offers. */
+export { createMidtransConnector, type MidtransConnectorOptions } from './midtrans-connector.ts';
+export { MIDTRANS_CATALOG } from './midtrans-catalog.ts';
+export { MIDTRANS_BASE_URLS } from './midtrans-http.ts';
