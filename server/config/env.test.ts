@@ -28,6 +28,9 @@ describe('loadConfig: defaults', () => {
       CALLBACK_ALLOW_PRIVATE: false,
       KEEP_ALIVE_TIMEOUT_MS: 65_000,
       MAX_PENDING_PER_LINK: 50,
+      MIDTRANS_ENVIRONMENT: 'sandbox',
+      MIDTRANS_BASE_URL: 'https://api.sandbox.midtrans.com',
+      MIDTRANS_TIMEOUT_MS: 10_000,
     });
   });
 
@@ -217,5 +220,54 @@ describe('loadConfig: every invalid variable is a ConfigError naming it', () => 
     expect(error.message).toContain(name);
     expect(error.message).not.toContain(value);
     expect(error.message).not.toContain('s3cr3t');
+  });
+});
+
+// SPEC §10: the Midtrans connector's variables.
+describe('loadConfig: PAYMENT_PROVIDER=midtrans', () => {
+  const key = 'SB-Mid-server-abc123cde456';
+
+  it('needs MIDTRANS_SERVER_KEY, and names it', () => {
+    expect(() => loadConfig({ PAYMENT_PROVIDER: 'midtrans' })).toThrow(
+      /MIDTRANS_SERVER_KEY: is required when PAYMENT_PROVIDER is midtrans/,
+    );
+  });
+
+  it('reaches the sandbox or production API by MIDTRANS_ENVIRONMENT, or the given base URL', () => {
+    const sandbox = loadConfig({ PAYMENT_PROVIDER: 'midtrans', MIDTRANS_SERVER_KEY: key });
+    expect(sandbox.MIDTRANS_BASE_URL).toBe('https://api.sandbox.midtrans.com');
+    const production = loadConfig({
+      PAYMENT_PROVIDER: 'midtrans',
+      MIDTRANS_SERVER_KEY: 'Mid-server-abc123cde456',
+      MIDTRANS_ENVIRONMENT: 'production',
+    });
+    expect(production.MIDTRANS_BASE_URL).toBe('https://api.midtrans.com');
+    const emulator = loadConfig({
+      PAYMENT_PROVIDER: 'midtrans',
+      MIDTRANS_SERVER_KEY: key,
+      MIDTRANS_BASE_URL: 'http://127.0.0.1:3900/',
+    });
+    expect(emulator.MIDTRANS_BASE_URL).toBe('http://127.0.0.1:3900');
+  });
+
+  it('refuses a sandbox key for production', () => {
+    expect(() =>
+      loadConfig({
+        PAYMENT_PROVIDER: 'midtrans',
+        MIDTRANS_SERVER_KEY: key,
+        MIDTRANS_ENVIRONMENT: 'production',
+      }),
+    ).toThrow(/MIDTRANS_SERVER_KEY: is a sandbox key/);
+  });
+
+  it.each([
+    ['MIDTRANS_ENVIRONMENT', 'live', /MIDTRANS_ENVIRONMENT/],
+    ['MIDTRANS_BASE_URL', 'ftp://example.com', /MIDTRANS_BASE_URL: must be an http\(s\) URL/],
+    ['MIDTRANS_TIMEOUT_MS', '10s', /MIDTRANS_TIMEOUT_MS: must be whole milliseconds/],
+    ['MIDTRANS_SERVER_KEY', 'short', /MIDTRANS_SERVER_KEY: must be a Midtrans server key/],
+  ])('names a bad %s', (name, value, message) => {
+    expect(() =>
+      loadConfig({ PAYMENT_PROVIDER: 'midtrans', MIDTRANS_SERVER_KEY: key, [name]: value }),
+    ).toThrow(message);
   });
 });

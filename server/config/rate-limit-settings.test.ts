@@ -22,6 +22,7 @@ describe('RATE_LIMITS', () => {
       api_failures: { count: 30, seconds: 60 },
       payment_start: { count: 10, seconds: 60 },
       sandbox_writes: { count: 60, seconds: 60 },
+      notification_failures: { count: 30, seconds: 60 },
     });
   });
 
