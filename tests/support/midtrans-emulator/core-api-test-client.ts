@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { MidtransEmulator } from './midtrans-emulator.ts';
 
 /** An HTTP status and the parsed JSON body. */
@@ -85,4 +85,14 @@ export async function sim(
       : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
   });
   return { status: response.status, body: (await response.json()) as any };
+}
+
+/**
+ * The signature a merchant computes for a notification or status body, written out here from
+ * the documented formula (A.4) rather than taken from the emulator, so a test can catch it.
+ */
+export function merchantSideSignature(body: any, serverKey: string): string {
+  return createHash('sha512')
+    .update(`${body.order_id}${body.status_code}${body.gross_amount}${serverKey}`)
+    .digest('hex');
 }
