@@ -11,23 +11,12 @@ import {
   type PaymentType,
 } from './order.ts';
 import { createOrderBook } from './order-book.ts';
-import {
-  NORMAL_NOTIFICATIONS,
-  type ChargeFault,
-  type NotificationMode,
-  type ResolvedOptions,
-  type StatusFault,
-} from './options.ts';
-import { signatureKey } from './signature.ts';
-import { notificationBody, type MerchantContext } from './transaction-fields.ts';
+import { createNotifier } from './notifier.ts';
+import type { ChargeFault, ResolvedOptions, StatusFault } from './options.ts';
+import type { MerchantContext } from './transaction-fields.ts';
 
 /** How a test pays: by app (the default) or, for GoPay, by scanning the QR; and with which app. */
 export type PayOptions = { via?: PaidVia | undefined; issuer?: string | undefined };
-
-/** A change to some notification knobs; the others keep their value. */
-export type NotificationModeChange = {
-  [K in keyof NotificationMode]?: NotificationMode[K] | undefined;
-};
 
 export type ChangeResult =
   { ok: true; order: Order } | { ok: false; code: 'NOT_FOUND' | 'NOT_ALLOWED' };
@@ -46,6 +35,19 @@ const DEFAULT_EXPIRY_MS: Record<PaymentType, number> = {
   shopeepay: 15 * MINUTE,
 };
 
+/** QRIS is always paid by scanning; the wallets by app unless told; the rest has no "how". */
+function paidVia(type: PaymentType, via: PaidVia | undefined): PaidVia | null {
+  if (type === 'qris') return 'qr';
+  if (type === 'gopay' || type === 'shopeepay') return via ?? 'app';
+  return null;
+}
+
+/** `custom_expiry` from its order time (default: now), else the method's default (A.6). */
+function expiryTimeOf(request: ChargeRequest, type: PaymentType, now: number): number {
+  const custom = request.customExpiry;
+  return custom ? (custom.orderTime ?? now) + custom.durationMs : now + DEFAULT_EXPIRY_MS[type];
+}
+
 export type EmulatorCore = ReturnType<typeof createEmulatorCore>;
 
 /** The emulator's state and the one place where orders change and notifications start. */
@@ -60,34 +62,10 @@ export function createEmulatorCore(options: ResolvedOptions) {
     merchantId: options.merchantId,
     serverKey: options.serverKey,
   };
+  const notifier = createNotifier(sender, merchant);
   const chargeFaults: ChargeFault[] = [];
   const statusFaults: StatusFault[] = [];
-  // Each order's notifications start in order: the next waits for the previous one's first try.
-  const queues = new Map<string, Promise<void>>();
-  let mode: NotificationMode = { ...NORMAL_NOTIFICATIONS };
   let serial = 0;
-
-  function notify(order: Order) {
-    const body = notificationBody(order, merchant);
-    if (mode.badSignature) {
-      const { order_id, status_code, gross_amount } = body as Record<string, string>;
-      body.signature_key = signatureKey(
-        order_id!,
-        status_code!,
-        gross_amount!,
-        `${options.serverKey}-wrong`,
-      );
-    }
-    const urls = order.notificationUrls;
-    if (urls.length === 0) return;
-    if (mode.drop) return sender.drop(order.orderId, urls, body);
-    const { delayMs, duplicate } = mode;
-    let queue = queues.get(order.transactionId) ?? Promise.resolve();
-    for (let copy = 0; copy < (duplicate ? 2 : 1); copy++) {
-      queue = queue.then(() => sender.deliver(order.orderId, urls, body, delayMs));
-    }
-    queues.set(order.transactionId, queue);
-  }
 
   function apply(order: Order, event: OrderEvent, pay: PayOptions = {}): boolean {
     const status = nextStatus(order, event);
@@ -95,18 +73,13 @@ export function createEmulatorCore(options: ResolvedOptions) {
     const stale = { ...order };
     order.status = status;
     if (event === 'pay') {
-      const type = order.instrument.paymentType;
       order.settlementTime = options.now();
-      order.paidVia =
-        type === 'qris'
-          ? 'qr'
-          : type === 'gopay' || type === 'shopeepay'
-            ? (pay.via ?? 'app')
-            : null;
+      order.paidVia = paidVia(order.instrument.paymentType, pay.via);
       order.issuer = pay.issuer ?? null;
     }
-    notify(order);
-    if (event === 'pay' && mode.outOfOrder) notify(stale);
+    notifier.notify(order);
+    // Out of order, a stale pending notification follows the settlement (A.4).
+    if (event === 'pay' && notifier.mode().outOfOrder) notifier.notify(stale);
     return true;
   }
 
@@ -119,8 +92,9 @@ export function createEmulatorCore(options: ResolvedOptions) {
 
   function charge(request: ChargeRequest, notificationUrls: string[]) {
     expireDue();
-    if (book.isOrderIdTaken(request.orderId))
-      return { ok: false as const, code: 'DUPLICATE_ORDER_ID' };
+    if (book.isOrderIdTaken(request.orderId)) {
+      return { ok: false as const, code: 'DUPLICATE_ORDER_ID' as const };
+    }
     const now = options.now();
     const transactionId = randomUUID();
     const instrument = issueInstrument(request.method, {
@@ -131,7 +105,6 @@ export function createEmulatorCore(options: ResolvedOptions) {
       nextSerial: () => ++serial,
       isNumberInUse: book.isNumberInUse,
     });
-    const expiry = request.customExpiry;
     const order: Order = {
       orderId: request.orderId,
       transactionId,
@@ -139,9 +112,7 @@ export function createEmulatorCore(options: ResolvedOptions) {
       instrument,
       status: 'pending',
       transactionTime: now,
-      expiryTime: expiry
-        ? (expiry.orderTime ?? now) + expiry.durationMs
-        : now + DEFAULT_EXPIRY_MS[instrument.paymentType],
+      expiryTime: expiryTimeOf(request, instrument.paymentType, now),
       settlementTime: null,
       paidVia: null,
       issuer: null,
@@ -149,7 +120,7 @@ export function createEmulatorCore(options: ResolvedOptions) {
     };
     book.add(order);
     // Out of order, the pending notification is held back until after the settlement.
-    if (!mode.outOfOrder) notify(order);
+    if (!notifier.mode().outOfOrder) notifier.notify(order);
     return { ok: true as const, order };
   }
 
@@ -189,11 +160,8 @@ export function createEmulatorCore(options: ResolvedOptions) {
     },
     notificationsSent: sender.attempts,
     waitForNotifications: sender.waitFor,
-    notificationMode: () => ({ ...mode }),
-    setNotificationMode: (change: NotificationModeChange) => {
-      const given = Object.entries(change).filter(([, value]) => value !== undefined);
-      mode = { ...mode, ...Object.fromEntries(given) };
-    },
+    notificationMode: notifier.mode,
+    setNotificationMode: notifier.setMode,
     addChargeFaults: (faults: ChargeFault[]) => chargeFaults.push(...faults),
     takeChargeFault: () => chargeFaults.shift() ?? null,
     addStatusFaults: (faults: StatusFault[]) => statusFaults.push(...faults),
@@ -203,10 +171,9 @@ export function createEmulatorCore(options: ResolvedOptions) {
       book.clear();
       idempotency.clear();
       sender.clear();
-      queues.clear();
+      notifier.reset();
       chargeFaults.length = 0;
       statusFaults.length = 0;
-      mode = { ...NORMAL_NOTIFICATIONS };
     },
     close: sender.close,
   };

@@ -2,15 +2,11 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { coreApiRoutes } from './core-api-routes.ts';
 import { errorAnswer, type AnswerContext } from './core-answers.ts';
-import {
-  createEmulatorCore,
-  type NotificationModeChange,
-  type OrderRecord,
-  type PayOptions,
-} from './emulator-core.ts';
+import { createEmulatorCore, type OrderRecord, type PayOptions } from './emulator-core.ts';
 import { createHeldRequests } from './held-requests.ts';
 import { dispatch, readBody, sendJson, type Exchange } from './http-exchange.ts';
 import type { NotificationAttempt } from './notification-sender.ts';
+import type { NotificationModeChange } from './notifier.ts';
 import {
   resolveOptions,
   type ChargeFault,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { isFollowedRedirect, MAX_REDIRECTS, retriesAfter, retryDelay } from './retry-policy.ts';
+import { postNotification } from './notification-post.ts';
+import { retriesAfter, retryDelay } from './retry-policy.ts';
 import type { Fields } from './transaction-fields.ts';
 
 /** One POST the emulator made (or, when `dropped`, chose not to make) to a notification URL. */
@@ -43,50 +44,20 @@ export function createNotificationSender(options: NotificationSenderOptions): No
   const log: NotificationAttempt[] = [];
   const listeners = new Set<() => void>();
   const stop = new AbortController();
+  /** Waits, or stops waiting at close. */
+  const pause = (ms: number) =>
+    sleep(ms, undefined, { signal: stop.signal }).catch(() => undefined);
 
   function record(attempt: NotificationAttempt) {
     log.push(attempt);
     for (const listener of [...listeners]) listener();
   }
 
-  /** One try, following redirects; the final reply status or null. */
-  async function post(
-    url: string,
-    payload: string,
-  ): Promise<{ status: number | null; error: string | null }> {
-    let target = url;
-    for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
-      let response: Response;
-      try {
-        response = await fetch(target, {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            accept: 'application/json',
-            'user-agent': 'Veritrans',
-          },
-          body: payload,
-          redirect: 'manual',
-          signal: AbortSignal.any([stop.signal, AbortSignal.timeout(options.timeoutMs)]),
-        });
-        await response.arrayBuffer();
-      } catch (error) {
-        return { status: null, error: error instanceof Error ? error.message : String(error) };
-      }
-      const location = response.headers.get('location');
-      if (!isFollowedRedirect(response.status) || location === null) {
-        return { status: response.status, error: null };
-      }
-      target = new URL(location, target).href;
-    }
-    return { status: null, error: `more than ${MAX_REDIRECTS} redirects` };
-  }
-
   async function deliverTo(orderId: string, url: string, body: Fields, first: () => void) {
     const payload = JSON.stringify(body);
     const deliveryId = randomUUID();
     for (let attempt = 1; !stop.signal.aborted; attempt++) {
-      const reply = await post(url, payload);
+      const reply = await postNotification(url, payload, options.timeoutMs, stop.signal);
       if (stop.signal.aborted) break;
       record({
         deliveryId,
@@ -101,17 +72,14 @@ export function createNotificationSender(options: NotificationSenderOptions): No
       });
       if (attempt === 1) first();
       if (attempt > retriesAfter(reply.status)) break;
-      await sleep(retryDelay(options.retryDelaysMs, attempt), undefined, {
-        signal: stop.signal,
-      }).catch(() => undefined);
+      await pause(retryDelay(options.retryDelaysMs, attempt));
     }
     first();
   }
 
   return {
     deliver: async (orderId, urls, body, delayMs) => {
-      if (delayMs > 0)
-        await sleep(delayMs, undefined, { signal: stop.signal }).catch(() => undefined);
+      if (delayMs > 0) await pause(delayMs);
       await Promise.all(
         urls.map(
           (url) =>

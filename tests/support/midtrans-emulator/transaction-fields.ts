@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Order, TransactionStatus } from './order.ts';
+import type { Order, QrisAcquirer, TransactionStatus } from './order.ts';
 import { signatureKey } from './signature.ts';
 import { formatWib } from './wib-time.ts';
 
@@ -75,42 +75,51 @@ export function instrumentFields(order: Order): Fields {
   }
 }
 
-/** Fields that only notifications and status answers carry, some only once paid (A.2, A.4). */
-export function paymentFields(order: Order): Fields {
-  const instrument = order.instrument;
-  const paid = order.settlementTime !== null;
-  const paidAt = paid ? formatWib(order.settlementTime!) : null;
-  const shopeeReference = {
+function shopeeReference(order: Order): Fields {
+  return {
     shopeepay_reference_number: digitsFrom(order, 'shopee', 18),
     reference_id: `QR-${order.transactionId.replaceAll('-', '').slice(0, 22)}`,
   };
+}
+
+/**
+ * A paid QR (QRIS, or GoPay scanned): who acquired, which app paid, and whether that app is
+ * the acquirer's own (`on-us`); the ShopeePay reference only for `airpay shopee` (D.2).
+ */
+function qrPaymentFields(order: Order, acquirer: QrisAcquirer): Fields {
+  const ownApp = acquirer === 'gopay' ? 'gopay' : 'shopeepay';
+  const issuer = order.issuer ?? ownApp;
+  return {
+    transaction_type: issuer === ownApp ? 'on-us' : 'off-us',
+    issuer,
+    acquirer,
+    ...(acquirer === 'gopay'
+      ? { merchant_cross_reference_id: digitsFrom(order, 'gopay', 12) }
+      : shopeeReference(order)),
+  };
+}
+
+/** Fields that only notifications and status answers carry, most only once paid (A.2, A.4). */
+export function paymentFields(order: Order): Fields {
+  const instrument = order.instrument;
+  if (order.settlementTime === null) {
+    return instrument.paymentType === 'bank_transfer' ? { payment_amounts: [] } : {};
+  }
   switch (instrument.paymentType) {
     case 'bank_transfer': {
-      const amounts = paid ? [{ paid_at: paidAt, amount: grossAmountText(order.grossAmount) }] : [];
-      return { payment_amounts: amounts };
+      const paidAt = formatWib(order.settlementTime);
+      return { payment_amounts: [{ paid_at: paidAt, amount: grossAmountText(order.grossAmount) }] };
     }
     case 'cstore':
-      return paid ? { approval_code: digitsFrom(order, 'approval', 16) } : {};
+      return { approval_code: digitsFrom(order, 'approval', 16) };
     case 'qris':
-    case 'gopay': {
-      if (!paid) return {};
-      if (instrument.paymentType === 'gopay' && order.paidVia !== 'qr') {
-        return { payment_option_type: 'GOPAY_WALLET' };
-      }
-      const acquirer = instrument.paymentType === 'qris' ? instrument.acquirer : 'gopay';
-      const issuer = order.issuer ?? (acquirer === 'gopay' ? 'gopay' : 'shopeepay');
-      const onUs = issuer === (acquirer === 'gopay' ? 'gopay' : 'shopeepay');
-      return {
-        transaction_type: onUs ? 'on-us' : 'off-us',
-        issuer,
-        acquirer,
-        ...(acquirer === 'gopay'
-          ? { merchant_cross_reference_id: digitsFrom(order, 'gopay', 12) }
-          : shopeeReference),
-      };
-    }
+      return qrPaymentFields(order, instrument.acquirer);
+    case 'gopay':
+      return order.paidVia === 'qr'
+        ? qrPaymentFields(order, 'gopay')
+        : { payment_option_type: 'GOPAY_WALLET' };
     case 'shopeepay':
-      return paid ? shopeeReference : {};
+      return shopeeReference(order);
     default:
       return {};
   }
