@@ -13,7 +13,7 @@ import { sendJson, type Exchange } from './http-exchange.ts';
 import { usableKey } from './idempotency-keys.ts';
 import { ignoresIdempotencyKey } from './method-request.ts';
 import { notificationUrlsFor } from './notification-urls.ts';
-import type { ResolvedOptions } from './options.ts';
+import type { ChargeFault, ResolvedOptions } from './options.ts';
 
 export type ChargeRouteDeps = {
   core: EmulatorCore;
@@ -57,6 +57,27 @@ function createCharge(deps: ChargeRouteDeps, exchange: Exchange, body: unknown):
   return chargeAnswer(created.order, deps.context(), deps.options.qrStringPolicy === 'always');
 }
 
+/** The answer a fault replaces the charge with; null when the request is lost (no answer). */
+async function chargeUnder(
+  fault: ChargeFault | null,
+  deps: ChargeRouteDeps,
+  exchange: Exchange,
+  body: unknown,
+): Promise<JsonAnswer | null> {
+  if (fault === 'http500') return SERVER_ERROR();
+  if (fault === 'http503') {
+    return errorAnswer(503, '503', 'Bank/partner is experiencing connection issue.');
+  }
+  if (fault === 'timeout-before-create') return null;
+  if (fault === 'slow') await sleep(deps.options.slowChargeMs);
+  return createCharge(deps, exchange, body);
+}
+
+const STILL_RUNNING = {
+  status_code: '202',
+  status_message: 'A request with this Idempotency-Key is still being processed',
+};
+
 /** `POST /v2/charge` (A.2), after auth: idempotency, injected faults, then the charge itself. */
 export async function handleCharge(deps: ChargeRouteDeps, exchange: Exchange): Promise<void> {
   const { response, request } = exchange;
@@ -69,27 +90,14 @@ export async function handleCharge(deps: ChargeRouteDeps, exchange: Exchange): P
 
   const header = request.headers['idempotency-key'];
   const key = ignoresIdempotencyKey(json.value) ? null : usableKey(header as string | undefined);
-  const claim = key === null ? { kind: 'fresh' as const } : deps.core.idempotency.claim(key);
-  if (claim.kind === 'replay')
+  const claim = key === null ? null : deps.core.idempotency.claim(key);
+  if (claim?.kind === 'running') return sendJson(response, 202, STILL_RUNNING);
+  if (claim?.kind === 'replay') {
     return sendJson(response, claim.answer.httpStatus, claim.answer.body);
-  if (claim.kind === 'running') {
-    return sendJson(response, 202, {
-      status_code: '202',
-      status_message: 'A request with this Idempotency-Key is still being processed',
-    });
   }
 
   const fault = deps.core.takeChargeFault();
-  if (fault === 'slow') await sleep(deps.options.slowChargeMs);
-  const answer =
-    fault === 'http500'
-      ? SERVER_ERROR()
-      : fault === 'http503'
-        ? errorAnswer(503, '503', 'Bank/partner is experiencing connection issue.')
-        : fault === 'timeout-before-create'
-          ? null
-          : createCharge(deps, exchange, json.value);
-
+  const answer = await chargeUnder(fault, deps, exchange, json.value);
   if (key !== null) {
     // Only successes are kept (A.1); a lost request leaves the key free for the retry.
     if (answer?.body.status_code === '201') deps.core.idempotency.keep(key, answer);
