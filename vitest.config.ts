@@ -8,6 +8,7 @@ export default defineConfig({
       'tests/integration/**/*.test.ts',
       'tests/contract/**/*.test.ts',
       'tests/bench/**/*.test.ts',
+      'tests/support/**/*.test.ts',
     ],
     globalSetup: ['tests/support/global-setup.ts'],
     setupFiles: ['tests/support/conformance-setup.ts'],

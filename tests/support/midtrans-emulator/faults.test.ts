@@ -1,0 +1,133 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { basicAuth, bcaCharge, coreApiClient, type CoreApiClient } from './core-api-test-client.ts';
+import { startMidtransEmulator, type MidtransEmulator } from './midtrans-emulator.ts';
+
+let emulator: MidtransEmulator;
+let api: CoreApiClient;
+
+beforeAll(async () => {
+  emulator = await startMidtransEmulator({ hangUpAfterMs: 1500 });
+  api = coreApiClient(emulator);
+});
+afterAll(() => emulator.close());
+
+/** A charge the way a client with a 300 ms timeout sends it; resolves to the error or reply. */
+async function chargeWithTimeout(body: unknown, headers: Record<string, string> = {}) {
+  return fetch(`${emulator.url}/v2/charge`, {
+    method: 'POST',
+    headers: {
+      authorization: basicAuth(emulator.serverKey),
+      'content-type': 'application/json',
+      ...headers,
+    },
+    body: JSON.stringify(body),
+    signal: AbortSignal.timeout(300),
+  }).then(
+    (response) => ({ status: response.status }),
+    (error: Error) => ({ error: error.name }),
+  );
+}
+
+const ordersFor = (orderId: string) => emulator.orders().filter((o) => o.orderId === orderId);
+
+describe('charge faults', () => {
+  it('http500: answers 500 once, creates nothing, and the next charge works', async () => {
+    emulator.injectChargeFaults(['http500']);
+    const body = bcaCharge();
+    const failed = await api.charge(body);
+    expect(failed.status).toBe(500);
+    expect(failed.body.status_code).toBe('500');
+    expect(ordersFor(body.transaction_details.order_id)).toHaveLength(0);
+    expect((await api.charge(body)).status).toBe(200);
+  });
+
+  it('http503: answers the documented temporary error, one charge per queued fault', async () => {
+    emulator.injectChargeFaults(['http503', 'http503']);
+    const body = bcaCharge();
+    for (let i = 0; i < 2; i++) {
+      const failed = await api.charge(body);
+      expect(failed.status).toBe(503);
+      expect(failed.body).toMatchObject({
+        status_code: '503',
+        status_message: 'Bank/partner is experiencing connection issue.',
+      });
+    }
+    expect((await api.charge(body)).status).toBe(200);
+  });
+
+  it('timeout-before-create: never answers and creates nothing; the retry creates the order', async () => {
+    emulator.injectChargeFaults(['timeout-before-create']);
+    const body = bcaCharge();
+    const key = { 'Idempotency-Key': `k-${body.transaction_details.order_id}` };
+    expect(await chargeWithTimeout(body, key)).toEqual({ error: 'TimeoutError' });
+    expect(ordersFor(body.transaction_details.order_id)).toHaveLength(0);
+    const retry = await api.charge(body, key);
+    expect(retry.status).toBe(200);
+    expect(ordersFor(body.transaction_details.order_id)).toHaveLength(1);
+  });
+
+  it('timeout-after-create: creates the order, never answers; the keyed retry gets the stored answer', async () => {
+    emulator.injectChargeFaults(['timeout-after-create']);
+    const body = bcaCharge();
+    const orderId = body.transaction_details.order_id;
+    const key = { 'Idempotency-Key': `k-${orderId}` };
+    expect(await chargeWithTimeout(body, key)).toEqual({ error: 'TimeoutError' });
+    const [created] = ordersFor(orderId);
+    expect(created?.status).toBe('pending');
+
+    const unkeyed = await api.charge(body);
+    expect(unkeyed.status).toBe(406);
+    const keyed = await api.charge(body, key);
+    expect(keyed.status).toBe(200);
+    expect(keyed.body.transaction_id).toBe(created!.transactionId);
+    expect(keyed.body.va_numbers[0].va_number).toBe((created!.instrument as any).vaNumber);
+    expect(ordersFor(orderId)).toHaveLength(1);
+  });
+
+  it('hangs up a held request after hangUpAfterMs', async () => {
+    emulator.injectChargeFaults(['timeout-before-create']);
+    const started = Date.now();
+    const outcome = await api.charge(bcaCharge()).then(
+      () => 'answered',
+      () => 'hung up',
+    );
+    expect(outcome).toBe('hung up');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1400);
+  });
+});
+
+describe('status faults', () => {
+  it('http500 then timeout, then the real answer', async () => {
+    const charge = await api.charge(bcaCharge());
+    emulator.injectStatusFaults(['http500', 'timeout']);
+    const failed = await api.status(charge.body.order_id);
+    expect(failed.status).toBe(500);
+    const held = await fetch(`${emulator.url}/v2/${charge.body.order_id}/status`, {
+      headers: { authorization: basicAuth(emulator.serverKey) },
+      signal: AbortSignal.timeout(300),
+    }).then(
+      () => 'answered',
+      (error: Error) => error.name,
+    );
+    expect(held).toBe('TimeoutError');
+    expect((await api.status(charge.body.order_id)).body.status_code).toBe('201');
+  });
+});
+
+describe('close()', () => {
+  it('drops held requests at once', async () => {
+    const own = await startMidtransEmulator();
+    own.injectChargeFaults(['timeout-after-create']);
+    const pending = coreApiClient(own)
+      .charge(bcaCharge())
+      .then(
+        () => 'answered',
+        () => 'dropped',
+      );
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const started = Date.now();
+    await own.close();
+    expect(await pending).toBe('dropped');
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+});
