@@ -74,6 +74,9 @@ export const checkoutOperations: readonly Operation[] = [
       'CUSTOMER_DETAILS_REQUIRED',
       'CUSTOMER_BOUND',
       'NO_METHOD_FOR_AMOUNT',
+      // SPEC §10: a gateway that failed (try again) or refused the method (choose another).
+      'GATEWAY_UNAVAILABLE',
+      'METHOD_UNAVAILABLE',
       'TOO_MANY_REQUESTS',
     ],
   },
