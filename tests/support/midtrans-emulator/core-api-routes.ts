@@ -42,6 +42,9 @@ export function coreApiRoutes(deps: ChargeRouteDeps): Route[] {
   const { core } = deps;
   const change = (event: 'cancel' | 'expire') =>
     authorized(deps, (exchange, [id]) => {
+      const fault = core.takeCloseFault();
+      if (fault === 'timeout') return deps.held.hold(exchange.response);
+      if (fault === 'http500') return send(exchange, SERVER_ERROR());
       const result = core.change(id!, event);
       if (result.ok) return send(exchange, changedAnswer(result.order, deps.context()));
       send(exchange, result.code === 'NOT_FOUND' ? NOT_FOUND() : NOT_MODIFIABLE());

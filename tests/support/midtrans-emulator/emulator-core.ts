@@ -12,7 +12,7 @@ import {
 } from './order.ts';
 import { createOrderBook } from './order-book.ts';
 import { createNotifier } from './notifier.ts';
-import type { ChargeFault, ResolvedOptions, StatusFault } from './options.ts';
+import type { ChargeFault, CloseFault, ResolvedOptions, StatusFault } from './options.ts';
 import type { MerchantContext } from './transaction-fields.ts';
 
 /** How a test pays: by app (the default) or, for GoPay, by scanning the QR; and with which app. */
@@ -65,6 +65,7 @@ export function createEmulatorCore(options: ResolvedOptions) {
   const notifier = createNotifier(sender, merchant);
   const chargeFaults: ChargeFault[] = [];
   const statusFaults: StatusFault[] = [];
+  const closeFaults: CloseFault[] = [];
   let serial = 0;
 
   function apply(order: Order, event: OrderEvent, pay: PayOptions = {}): boolean {
@@ -166,6 +167,8 @@ export function createEmulatorCore(options: ResolvedOptions) {
     takeChargeFault: () => chargeFaults.shift() ?? null,
     addStatusFaults: (faults: StatusFault[]) => statusFaults.push(...faults),
     takeStatusFault: () => statusFaults.shift() ?? null,
+    addCloseFaults: (faults: CloseFault[]) => closeFaults.push(...faults),
+    takeCloseFault: () => closeFaults.shift() ?? null,
     /** Forgets orders, keys, faults, modes and the notification record. */
     reset: () => {
       book.clear();
@@ -174,6 +177,7 @@ export function createEmulatorCore(options: ResolvedOptions) {
       notifier.reset();
       chargeFaults.length = 0;
       statusFaults.length = 0;
+      closeFaults.length = 0;
     },
     close: sender.close,
   };

@@ -10,6 +10,7 @@ import type { NotificationModeChange } from './notifier.ts';
 import {
   resolveOptions,
   type ChargeFault,
+  type CloseFault,
   type MidtransEmulatorOptions,
   type NotificationMode,
   type StatusFault,
@@ -32,6 +33,8 @@ export type MidtransEmulator = {
   injectChargeFaults: (faults: ChargeFault[]) => void;
   /** Queues faults for the next status calls, one per call. */
   injectStatusFaults: (faults: StatusFault[]) => void;
+  /** Queues faults for the next cancel and expire calls, one per call. */
+  injectCloseFaults: (faults: CloseFault[]) => void;
   setNotificationMode: (change: NotificationModeChange) => NotificationMode;
   orders: () => OrderRecord[];
   order: (id: string) => OrderRecord | undefined;
@@ -49,6 +52,7 @@ export type MidtransEmulator = {
 
 export type {
   ChargeFault,
+  CloseFault,
   MidtransEmulatorOptions,
   NotificationAttempt,
   NotificationMode,
@@ -110,6 +114,7 @@ export async function startMidtransEmulator(
     reverse: (id) => changed(id, 'reverse'),
     injectChargeFaults: (faults) => void core.addChargeFaults(faults),
     injectStatusFaults: (faults) => void core.addStatusFaults(faults),
+    injectCloseFaults: (faults) => void core.addCloseFaults(faults),
     setNotificationMode: (change) => {
       core.setNotificationMode(change);
       return core.notificationMode();

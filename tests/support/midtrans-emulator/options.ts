@@ -26,6 +26,9 @@ export type ChargeFault =
 /** Faults for `GET /v2/{id}/status`, consumed one per status request. */
 export type StatusFault = 'http500' | 'timeout';
 
+/** Faults for `POST /v2/{id}/cancel` and `/expire`, consumed one per call: the order stays as it is. */
+export type CloseFault = 'http500' | 'timeout';
+
 export type QrStringPolicy = 'always' | 'never';
 
 export type MidtransEmulatorOptions = {

@@ -21,6 +21,7 @@ const ChargeFaultsBody = v.strictObject({
   ),
 });
 const StatusFaultsBody = v.strictObject({ faults: v.array(v.picklist(['http500', 'timeout'])) });
+const CloseFaultsBody = StatusFaultsBody;
 const NotificationModeBody = v.strictObject({
   drop: v.optional(v.boolean()),
   duplicate: v.optional(v.boolean()),
@@ -93,6 +94,10 @@ export function simRoutes(core: EmulatorCore, context: () => AnswerContext): Rou
     post(/^\/_sim\/status-faults$/, (exchange) => {
       const body = bodyOf(exchange, StatusFaultsBody);
       if (body !== null) done(exchange, 200, { queued: core.addStatusFaults(body.faults) });
+    }),
+    post(/^\/_sim\/close-faults$/, (exchange) => {
+      const body = bodyOf(exchange, CloseFaultsBody);
+      if (body !== null) done(exchange, 200, { queued: core.addCloseFaults(body.faults) });
     }),
     post(/^\/_sim\/notification-mode$/, (exchange) => {
       const body = bodyOf(exchange, NotificationModeBody);
