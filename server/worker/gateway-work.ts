@@ -1,4 +1,4 @@
-import { reconcileWithGateway } from '../domain/connector/apply-gateway-state.ts';
+import { paymentFields, reconcileWithGateway } from '../domain/connector/apply-gateway-state.ts';
 import { closingRetryDelayMs } from '../domain/connector/gateway-closing.ts';
 import type { Payment } from '../domain/payment/payment.ts';
 import type { Deps } from '../deps.ts';
@@ -65,8 +65,9 @@ export async function closeDueOrders(deps: Deps, now: Date): Promise<number> {
     if (outcome === 'unavailable') {
       const retryAt = new Date(now.getTime() + closingRetryDelayMs(closing.attempts));
       await deps.gatewayClosings.retry(closing.orderId, now, retryAt);
+      // The order id is a payment reference, masked in every line: the count tells enough.
       deps.log.warn('gateway did not answer a close; trying again', {
-        order_id: closing.orderId,
+        connector: closing.connector,
         attempts: closing.attempts,
       });
       continue;
@@ -84,8 +85,12 @@ async function reportMoneyTaken(deps: Deps, orderId: string): Promise<void> {
   if (state === 'unavailable' || state.kind !== 'paid') return;
   const payment = await deps.payments.findByReffNo(orderId);
   if (payment && (payment.status === 'paid' || payment.status === 'settled')) return;
+  // A start that failed leaves no payment: then the gateway's reference alone names it.
+  const named = payment
+    ? paymentFields(payment, state.gatewayRef)
+    : { connector: deps.connector.name, gateway_ref: state.gatewayRef };
   deps.log.error('gateway took money for a payment Paylink had ended: refund it', {
-    order_id: orderId,
+    ...named,
     status: payment?.status ?? 'never started',
     amount: state.amount,
   });

@@ -204,6 +204,7 @@ describe('status', () => {
       kind: 'paid',
       amount: 44_000,
       paidAt: new Date('2026-12-07T11:40:01Z'),
+      gatewayRef: 'be03df7d-2f97-4c8c-a53c-8959f1b67295',
     });
   });
 

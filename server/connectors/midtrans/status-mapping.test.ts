@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { mapGatewayState, wholeRupiah } from './status-mapping.ts';
 
+const TRANSACTION_ID = 'be03df7d-2f97-4c8c-a53c-8959f1b67295';
 const base = {
   status_code: '200',
-  transaction_id: 'be03df7d-2f97-4c8c-a53c-8959f1b67295',
+  transaction_id: TRANSACTION_ID,
   order_id: 'PY0123456789ABCDEFGH',
   gross_amount: '44000.00',
   transaction_time: '2026-12-07 18:20:00',
@@ -16,27 +17,32 @@ describe('mapGatewayState', () => {
     [
       'settlement',
       { transaction_status: 'settlement', fraud_status: 'accept', ...settledAt },
-      { kind: 'paid', amount: 44_000, paidAt: PAID_AT },
+      { kind: 'paid', amount: 44_000, paidAt: PAID_AT, gatewayRef: TRANSACTION_ID },
     ],
     [
       'settlement without fraud_status (cstore)',
       { transaction_status: 'settlement', ...settledAt },
-      { kind: 'paid', amount: 44_000, paidAt: PAID_AT },
+      { kind: 'paid', amount: 44_000, paidAt: PAID_AT, gatewayRef: TRANSACTION_ID },
     ],
     [
       'capture',
       { transaction_status: 'capture', fraud_status: 'accept', ...settledAt },
-      { kind: 'paid', amount: 44_000, paidAt: PAID_AT },
+      { kind: 'paid', amount: 44_000, paidAt: PAID_AT, gatewayRef: TRANSACTION_ID },
     ],
     [
       'SETTLEMENT in capitals',
       { transaction_status: 'SETTLEMENT', fraud_status: 'ACCEPT', ...settledAt },
-      { kind: 'paid', amount: 44_000, paidAt: PAID_AT },
+      { kind: 'paid', amount: 44_000, paidAt: PAID_AT, gatewayRef: TRANSACTION_ID },
     ],
     [
       'settlement with no settlement_time',
       { transaction_status: 'settlement' },
-      { kind: 'paid', amount: 44_000, paidAt: new Date('2026-12-07T11:20:00Z') },
+      {
+        kind: 'paid',
+        amount: 44_000,
+        paidAt: new Date('2026-12-07T11:20:00Z'),
+        gatewayRef: TRANSACTION_ID,
+      },
     ],
     [
       'settlement under fraud challenge',
@@ -89,6 +95,19 @@ describe('mapGatewayState', () => {
     ],
   ])('maps %s', (_name, fields, state) => {
     expect(mapGatewayState({ ...base, ...fields })).toEqual(state);
+  });
+
+  it.each([
+    ['no transaction_id', undefined],
+    ['a transaction_id that is not text', 7],
+  ])('reads a settlement with %s as paid, naming no gateway reference', (_name, id) => {
+    const body = { ...base, transaction_id: id, transaction_status: 'settlement', ...settledAt };
+    expect(mapGatewayState(body)).toEqual({
+      kind: 'paid',
+      amount: 44_000,
+      paidAt: PAID_AT,
+      gatewayRef: null,
+    });
   });
 
   it('reads a documented-shape 404 answer on its own', () => {

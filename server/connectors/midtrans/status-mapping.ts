@@ -5,6 +5,8 @@ import { parseWibTime } from './wib-time.ts';
 /** The fields of a status answer or notification that decide the state (reference A.3–A.5). */
 const StatusSchema = v.looseObject({
   status_code: v.optional(v.union([v.string(), v.number()])),
+  // Only named in logs (a refund names it): an odd one is dropped, not a reason to refuse.
+  transaction_id: v.optional(v.unknown()),
   transaction_status: v.optional(v.string()),
   fraud_status: v.optional(v.nullable(v.string())),
   gross_amount: v.optional(v.union([v.string(), v.number()])),
@@ -25,7 +27,9 @@ function paid(answer: StatusAnswer): GatewayState | null {
   const amount = wholeRupiah(answer.gross_amount);
   const paidAt =
     parseWibTime(answer.settlement_time ?? '') ?? parseWibTime(answer.transaction_time ?? '');
-  return amount === null || paidAt === null ? null : { kind: 'paid', amount, paidAt };
+  if (amount === null || paidAt === null) return null;
+  const id = typeof answer.transaction_id === 'string' ? answer.transaction_id.trim() : '';
+  return { kind: 'paid', amount, paidAt, gatewayRef: id || null };
 }
 
 /** "Paid" needs `fraud_status` absent or `accept` (A.3); `challenge` still awaits a review. */

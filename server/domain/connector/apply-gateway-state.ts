@@ -10,6 +10,19 @@ import type { GatewayState, PaymentConnector } from './connector.ts';
 
 export type GatewayDeps = ReceiveDeps & { connector: PaymentConnector; log: Logger };
 
+/**
+ * How a log line names a payment for whoever must act at the gateway: by its numeric ids and
+ * the gateway's own reference (SPEC §9: the payment's reff_no is masked in every log line).
+ */
+export function paymentFields(payment: Payment, gatewayRef: string | null) {
+  return {
+    payment_id: payment.id,
+    link_id: payment.linkId,
+    connector: payment.connector,
+    gateway_ref: payment.gatewayRef ?? gatewayRef,
+  };
+}
+
 /** What one look at the gateway did to the payment. */
 export type Applied = 'paid' | 'ended' | 'unchanged' | 'refund_needed';
 
@@ -32,8 +45,7 @@ export async function applyGatewayState(
       const now = await deps.payments.findByReffNo(payment.reffNo);
       if (now && (now.status === 'paid' || now.status === 'settled')) return 'unchanged';
       deps.log.error('gateway took money for a payment Paylink does not take: refund it', {
-        reff_no: payment.reffNo,
-        connector: payment.connector,
+        ...paymentFields(payment, state.gatewayRef),
         status: now?.status ?? payment.status,
         reason: received.code,
         amount: state.amount,
@@ -52,8 +64,7 @@ export async function applyGatewayState(
     case 'reversed': {
       if (payment.status === 'paid' || payment.status === 'settled') {
         deps.log.error('gateway reversed a payment Paylink counted as paid', {
-          reff_no: payment.reffNo,
-          connector: payment.connector,
+          ...paymentFields(payment, null),
           status: payment.status,
         });
       }

@@ -87,8 +87,11 @@ export type CloseOutcome = 'closed' | 'final' | 'missing' | 'unavailable';
 
 export type GatewayState =
   | { kind: 'pending' }
-  /** Money taken: `paidAt` is the gateway's time of payment. */
-  | { kind: 'paid'; amount: number; paidAt: Date }
+  /**
+   * Money taken: `paidAt` is the gateway's time of payment; `gatewayRef` its own id for the
+   * order (Midtrans transaction_id), which a refund at the gateway names.
+   */
+  | { kind: 'paid'; amount: number; paidAt: Date; gatewayRef: string | null }
   | { kind: 'ended'; as: 'expired' | 'cancelled' }
   /** Paid, then taken back by the provider (Midtrans `deny` after `settlement`). */
   | { kind: 'reversed' }

@@ -64,7 +64,7 @@ export function notificationRoutes(deps: Deps): Hono {
     const applied = await applyGatewayState(deps, payment, state);
     deps.log.info('gateway notification', {
       connector: connector.name,
-      reff_no: payment.reffNo,
+      payment_id: payment.id,
       gateway_state: state.kind,
       applied,
     });
