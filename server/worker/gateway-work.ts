@@ -1,5 +1,6 @@
 import { paymentFields, reconcileWithGateway } from '../domain/connector/apply-gateway-state.ts';
-import { closingRetryDelayMs } from '../domain/connector/gateway-closing.ts';
+import type { CloseOutcome, GatewayState } from '../domain/connector/connector.ts';
+import { closingRetryDelayMs, type GatewayClosing } from '../domain/connector/gateway-closing.ts';
 import type { Payment } from '../domain/payment/payment.ts';
 import type { Deps } from '../deps.ts';
 
@@ -61,7 +62,7 @@ export async function closeDueOrders(deps: Deps, now: Date): Promise<number> {
       await deps.gatewayClosings.retry(closing.orderId, now, new Date(now.getTime() + 3_600_000));
       continue;
     }
-    const outcome = await deps.connector.close(closing.orderId, closing.action);
+    const outcome = await closeOne(deps, closing);
     if (outcome === 'unavailable') {
       const retryAt = new Date(now.getTime() + closingRetryDelayMs(closing.attempts));
       await deps.gatewayClosings.retry(closing.orderId, now, retryAt);
@@ -74,15 +75,31 @@ export async function closeDueOrders(deps: Deps, now: Date): Promise<number> {
     }
     await deps.gatewayClosings.finish(closing.orderId, outcome, now);
     if (outcome === 'closed') closed += 1;
-    if (outcome === 'final') await reportMoneyTaken(deps, closing.orderId);
   }
   return closed;
 }
 
-/** An order that could not be closed because it had ended: was it paid after all? */
-async function reportMoneyTaken(deps: Deps, orderId: string): Promise<void> {
-  const state = await deps.connector.status(orderId);
-  if (state === 'unavailable' || state.kind !== 'paid') return;
+/**
+ * Closes one order. One the gateway could not close because it had ended is looked at: if it
+ * was paid, the money came for a payment Paylink had ended, and this is the one place that
+ * reports it (every ended gateway payment gets a closing). Until the gateway says which, the
+ * closing stays open.
+ */
+async function closeOne(deps: Deps, closing: GatewayClosing): Promise<CloseOutcome> {
+  const outcome = await deps.connector.close(closing.orderId, closing.action);
+  if (outcome !== 'final') return outcome;
+  const state = await deps.connector.status(closing.orderId);
+  if (state === 'unavailable') return 'unavailable';
+  if (state.kind === 'paid') await reportMoneyTaken(deps, closing.orderId, state);
+  return 'final';
+}
+
+/** Money the gateway took for an order Paylink ended: an error naming it for a refund. */
+async function reportMoneyTaken(
+  deps: Deps,
+  orderId: string,
+  state: Extract<GatewayState, { kind: 'paid' }>,
+): Promise<void> {
   const payment = await deps.payments.findByReffNo(orderId);
   if (payment && (payment.status === 'paid' || payment.status === 'settled')) return;
   // A start that failed leaves no payment: then the gateway's reference alone names it.

@@ -31,7 +31,8 @@ export type Applied = 'paid' | 'ended' | 'unchanged' | 'refund_needed';
  * domain transitions as the sandbox: paid → receivePayment (usage, callbacks, mails, order),
  * ended → expired or cancelled. A state Paylink already has is a no-op, so duplicate and
  * out-of-order notices change nothing. Money the gateway took for a payment Paylink had
- * already ended cannot be taken back here: it is logged as an error for a refund.
+ * already ended cannot be taken back here: it is `refund_needed`, reported by the order's
+ * closing; money Paylink refuses for a pending payment is logged here as an error.
  */
 export async function applyGatewayState(
   deps: GatewayDeps,
@@ -44,6 +45,9 @@ export async function applyGatewayState(
       if (received.ok) return 'paid';
       const now = await deps.payments.findByReffNo(payment.reffNo);
       if (now && (now.status === 'paid' || now.status === 'settled')) return 'unchanged';
+      // An ended gateway payment has a closing (migration 0011), which finds the order paid
+      // and reports it for a refund (server/worker/gateway-work.ts): once, not per notice.
+      if (now && (now.status === 'expired' || now.status === 'cancelled')) return 'refund_needed';
       deps.log.error('gateway took money for a payment Paylink does not take: refund it', {
         ...paymentFields(payment, state.gatewayRef),
         status: now?.status ?? payment.status,
