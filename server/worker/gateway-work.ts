@@ -1,6 +1,7 @@
 import { paymentFields, reconcileWithGateway } from '../domain/connector/apply-gateway-state.ts';
 import type { CloseOutcome, GatewayState } from '../domain/connector/connector.ts';
 import { closingRetryDelayMs, type GatewayClosing } from '../domain/connector/gateway-closing.ts';
+import { expirePayment } from '../domain/payment/receive-payment.ts';
 import type { Payment } from '../domain/payment/payment.ts';
 import type { Deps } from '../deps.ts';
 
@@ -9,12 +10,6 @@ const BATCH = 50;
 const CLOSING_LEASE_MS = 60_000;
 /** A pending payment is first asked about this long after it started, then less and less often. */
 export const FIRST_CHECK_AFTER_MS = 60_000;
-/**
- * How long after its deadline a gateway payment waits before Paylink expires it: a payment
- * made just before the deadline is notified within seconds (Midtrans: ≤ 20 s), and is then
- * judged at the moment it was paid (receivePayment's `paidAt`), so it is not lost.
- */
-export const EXPIRY_GRACE_MS = 60_000;
 
 /** Whether this payment's instrument lives at the gateway this process talks to. */
 export function isAtGateway(deps: Deps, payment: Payment): boolean {
@@ -42,13 +37,21 @@ export async function reconcileDuePayments(deps: Deps, now: Date): Promise<numbe
 }
 
 /**
- * A gateway payment past its deadline (and the grace) is asked about once more before it is
- * expired: its money may have arrived with the notice still on its way.
+ * A gateway payment at its deadline. Its order is expired at the gateway first, so that it
+ * refuses money from now on: the order's own expiry may be later (the link's expired_at was
+ * brought forward after it was made, SPEC §2) or its expiry job late (Midtrans is reliable
+ * only from 15 minutes). Then Paylink expires the payment. When the order had already ended
+ * or been paid, its status decides instead: money taken before the deadline, its notice still
+ * on the way, is a payment (judged at its `paidAt`). An unanswered call is tried next pass.
  */
 export async function expireAtGateway(deps: Deps, payment: Payment, now: Date): Promise<boolean> {
-  if (now.getTime() < payment.expiresAt.getTime() + EXPIRY_GRACE_MS) return false;
-  const applied = await reconcileWithGateway(deps, payment);
-  return applied === 'ended';
+  const outcome = await deps.connector.close(payment.reffNo, 'expire');
+  if (outcome === 'unavailable') return false;
+  if (outcome === 'final') return (await reconcileWithGateway(deps, payment)) === 'ended';
+  const expired = (await expirePayment(deps, payment.id)).ok;
+  // Expiring queued a closing for the order (migration 0011); this call has just made it.
+  if (expired) await deps.gatewayClosings.finish(payment.reffNo, outcome, now);
+  return expired;
 }
 
 /** Ends at the gateway what Paylink ended (SPEC §10), retrying while the gateway is away. */
