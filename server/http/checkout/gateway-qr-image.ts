@@ -1,7 +1,7 @@
 import { createLru } from '../../cache/lru.ts';
 
 /** An image of a QR code as the gateway drew it: PNG or JPEG bytes. */
-export type QrImage = { bytes: Uint8Array; contentType: 'image/png' | 'image/jpeg' };
+export type QrImage = { bytes: Uint8Array<ArrayBuffer>; contentType: 'image/png' | 'image/jpeg' };
 
 /**
  * `missing`: there is no image to fetch (no http(s) URL, or the gateway says it has none);
@@ -102,7 +102,10 @@ function mediaTypeOf(header: string | null): QrImage['contentType'] | null {
 }
 
 /** The body, or null once it grows past `maxBytes` (then the rest is not read). */
-async function readAtMost(response: Response, maxBytes: number): Promise<Uint8Array | null> {
+async function readAtMost(
+  response: Response,
+  maxBytes: number,
+): Promise<Uint8Array<ArrayBuffer> | null> {
   if (!response.body) return null;
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
