@@ -1,8 +1,4 @@
-import type {
-  InstructionBlock,
-  Lang,
-  WalletScan,
-} from '../domain/payment-instructions/index.ts';
+import type { InstructionBlock, Lang, WalletScan } from '../domain/payment-instructions/index.ts';
 import type { CustomerField } from '../domain/payment/bound-customer.ts';
 import type { PaymentStatus } from '../domain/payment/payment.ts';
 import type { MethodGroup } from '../domain/payment-method/catalog.ts';

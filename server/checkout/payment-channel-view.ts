@@ -9,11 +9,7 @@ import {
   type WalletScan,
 } from '../domain/payment-instructions/index.ts';
 import type { Payment } from '../domain/payment/payment.ts';
-import {
-  storeName,
-  storeOfMethod,
-  walletAppName,
-} from '../domain/payment-method/channel-names.ts';
+import { storeName, storeOfMethod, walletAppName } from '../domain/payment-method/channel-names.ts';
 import type { MethodGroup } from '../domain/payment-method/catalog.ts';
 import { readQrisPayee } from '../domain/payment-method/qris/qris-reader.ts';
 import { findVaBank, groupDigits } from '../domain/payment-method/va/va-banks.ts';

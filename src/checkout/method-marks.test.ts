@@ -30,14 +30,11 @@ const everyMethod = [
 ];
 
 describe('methodMark', () => {
-  it.each(everyMethod)(
-    '%s has legible initials (contrast ≥ 4.5:1)',
-    (code, label) => {
-      const mark = methodMark(code, label);
-      expect(mark.initials).toMatch(/^[A-Z]{1,3}$/);
-      expect(contrast(mark.background, mark.ink)).toBeGreaterThanOrEqual(4.5);
-    },
-  );
+  it.each(everyMethod)('%s has legible initials (contrast ≥ 4.5:1)', (code, label) => {
+    const mark = methodMark(code, label);
+    expect(mark.initials).toMatch(/^[A-Z]{1,3}$/);
+    expect(contrast(mark.background, mark.ink)).toBeGreaterThanOrEqual(4.5);
+  });
 
   it('tells every bank, wallet and store apart', () => {
     const looks = everyMethod.map(([code, label]) => {

@@ -145,7 +145,8 @@ export const ID = {
   copyBillKeySuffix: 'nomor tagihan',
   copiedBillerCode: 'Kode perusahaan sudah disalin.',
   copiedBillKey: 'Nomor tagihan sudah disalin.',
-  billNote: 'Masukkan kode perusahaan dulu, lalu nomor tagihan. Hanya bisa dibayar dari rekening Mandiri.',
+  billNote:
+    'Masukkan kode perusahaan dulu, lalu nomor tagihan. Hanya bisa dibayar dari rekening Mandiri.',
   walletHeading: 'Bayar dengan {app}',
   walletOpen: 'Buka {app}',
   walletOpenNote: 'Aplikasi {app} akan terbuka. Setelah membayar, kembali ke halaman ini.',

@@ -9,13 +9,7 @@ export type Lang = 'id' | 'en';
  * another; and a convenience store's cashier.
  */
 export type Channel =
-  | 'atm'
-  | 'mobile'
-  | 'internet'
-  | 'other_bank'
-  | 'this_phone'
-  | 'other_phone'
-  | 'cashier';
+  'atm' | 'mobile' | 'internet' | 'other_bank' | 'this_phone' | 'other_phone' | 'cashier';
 
 /** One channel's instructions, ready to render: placeholders already filled. */
 export type InstructionBlock = { channel: Channel; title: string; steps: string[] };

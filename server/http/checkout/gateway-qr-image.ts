@@ -9,8 +9,7 @@ export type QrImage = { bytes: Uint8Array<ArrayBuffer>; contentType: 'image/png'
  * QR image of a sensible size (a retry later may do better).
  */
 export type QrImageOutcome =
-  | { ok: true; image: QrImage }
-  | { ok: false; reason: 'missing' | 'unavailable' };
+  { ok: true; image: QrImage } | { ok: false; reason: 'missing' | 'unavailable' };
 
 export type GatewayQrImages = {
   /** The image at `url`, kept under `key` (one payment) once fetched. */
