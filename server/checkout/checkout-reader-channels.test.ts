@@ -194,6 +194,20 @@ describe('paymentPage: Mandiri bill and QRIS image', () => {
     expect(channels(view.instructions)).toEqual(['this_phone', 'other_phone']);
   });
 
+  it('a gateway’s QRIS text: the steps name the payee its payload carries', async () => {
+    const qrString = buildDynamicQris({
+      merchant: SANDBOX_QRIS_MERCHANT,
+      merchantName: 'PAYLINK GATEWAY ACCT',
+      amount: 25_000,
+      reference: 'PY0000000000000QRIS1',
+    });
+    const { view } = await viewOf({ methodCode: 'QRIS', qrString, instrument: null });
+    const text = JSON.stringify(view.instructions);
+    // The customer's app shows the gateway account's name, not the link merchant's.
+    expect(text).toContain('PAYLINK GATEWAY ACCT');
+    expect(text).not.toContain('Toko Kopi Senja');
+  });
+
   it('a method no longer in the catalog still shows by its instrument', async () => {
     const { view } = await viewOf(
       {

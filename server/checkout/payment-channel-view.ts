@@ -88,7 +88,11 @@ export async function channelView(input: ChannelInput): Promise<ChannelView> {
     : image
       ? { svg: null, pngUrl, payload: null, nmid: null }
       : null;
-  const instructions = qrisInstructions(lang, { amountLabel, merchantName: input.merchantName });
+  // A gateway's QRIS pays the gateway's merchant account: the name the customer's app shows
+  // is the one in the payload (tag 59), which is then what the steps say to check.
+  const payee = text && payment.connector !== 'sandbox' ? readQrisPayee(text).merchantName : null;
+  const merchantName = payee ?? input.merchantName;
+  const instructions = qrisInstructions(lang, { amountLabel, merchantName });
   return { ...NONE, qr, instructions };
 }
 
