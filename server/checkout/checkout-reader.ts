@@ -196,6 +196,8 @@ export function createCheckoutReader(deps: Deps): CheckoutReader {
             ? vaInstructions(payment.methodCode, lang, {
                 vaNumber: payment.methodValue,
                 amountLabel,
+                billerCode:
+                  payment.instrument?.kind === 'bill' ? payment.instrument.billerCode : undefined,
               })
             : qrisInstructions(lang, { amountLabel, merchantName: summary.merchantName }),
         },

@@ -145,6 +145,22 @@ describe('vaInstructions: per-bank details', () => {
     },
   );
 
+  it('a Mandiri bill from a gateway asks for its biller code, at Mandiri channels only', () => {
+    for (const lang of LANGS) {
+      const blocks = vaInstructions('VA_MANDIRI', lang, {
+        vaNumber: '700000000003',
+        amountLabel: AMOUNT,
+        billerCode: '70012',
+      });
+      expect(blocks.map((b) => b.channel)).toEqual(['atm', 'mobile', 'internet']);
+      for (const b of blocks) {
+        const text = b.steps.join('\n');
+        expect(text).toContain('70012');
+        expect(text).not.toMatch(/\b70000\b/);
+      }
+    }
+  });
+
   it('BSI app asks for the institution code, then the rest of the number', () => {
     const mobile = block(
       vaInstructions('VA_BSI', 'en', { vaNumber: '9347123456789012', amountLabel: AMOUNT }),
