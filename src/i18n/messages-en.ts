@@ -82,6 +82,8 @@ export const EN: Record<keyof typeof ID, string> = {
   phoneInvalid: 'Enter an Indonesian mobile number starting with 08, 628 or +628.',
   methodRequired: 'Choose a payment method.',
   methodNotOffered: 'That method is not available for this payment. Choose another one.',
+  methodUnavailable:
+    'This payment method could not be started just now. Try again or choose another method.',
   formFailed: 'The payment could not be started. Please try again.',
   formTooMany: 'Too many attempts. Please wait {seconds} seconds, then try again.',
   expiredHeading: 'This payment link has expired',

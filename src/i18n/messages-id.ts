@@ -83,6 +83,7 @@ export const ID = {
   phoneInvalid: 'Masukkan nomor HP Indonesia yang diawali 08, 628, atau +628.',
   methodRequired: 'Pilih salah satu metode pembayaran.',
   methodNotOffered: 'Metode itu tidak tersedia untuk pembayaran ini. Pilih metode lain.',
+  methodUnavailable: 'Metode pembayaran ini belum bisa dimulai. Coba lagi atau pilih metode lain.',
   formFailed: 'Pembayaran belum bisa dibuat. Silakan coba lagi.',
   formTooMany: 'Terlalu banyak percobaan. Tunggu {seconds} detik, lalu coba lagi.',
   expiredHeading: 'Tautan pembayaran sudah kedaluwarsa',
