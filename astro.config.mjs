@@ -32,8 +32,13 @@ export default defineConfig({
         // Astro pins the client environment's target to esnext and a top-level build.target
         // reaches only the server, so the browser's build is set here; the server stays modern.
         name: 'paylink:client-target',
+        // The pages' CSS is inlined by the server build: its CSS target is the phones' too, so
+        // media queries keep `min-width` instead of range syntax (`width >= …`), which WebViews
+        // before Chrome 104 and Safari before 16.4 ignore.
         configEnvironment: (name) =>
-          name === 'client' ? { build: { target: 'es2018' } } : undefined,
+          name === 'client'
+            ? { build: { target: 'es2018' } }
+            : { build: { cssTarget: ['chrome64', 'safari12'] } },
       },
     ],
     ssr: {

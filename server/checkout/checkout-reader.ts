@@ -1,6 +1,5 @@
 import type { Deps } from '../deps.ts';
 import type { Account } from '../domain/account/account.ts';
-import { qrisInstructions, vaInstructions } from '../domain/payment-instructions/index.ts';
 import { askedCustomerFields } from '../domain/payment/bound-customer.ts';
 import { effectivePaymentStatus, type Payment } from '../domain/payment/payment.ts';
 import {
@@ -10,12 +9,9 @@ import {
   returnUrlFor,
 } from '../domain/payment-link/payment-link.ts';
 import { METHOD_GROUPS, offeredMethods } from '../domain/payment-method/catalog.ts';
-import { readQrisPayee } from '../domain/payment-method/qris/qris-reader.ts';
-import { findVaBank, groupDigits } from '../domain/payment-method/va/va-banks.ts';
-import { vaHolderName } from '../domain/payment-method/va/va-holder-name.ts';
+import { findVaBank } from '../domain/payment-method/va/va-banks.ts';
 import { isPublicId } from '../domain/shared/ids.ts';
 import { toWibIso } from '../domain/shared/jakarta-time.ts';
-import { toRupiahLabel } from '../domain/shared/money.ts';
 import type {
   CheckoutReader,
   ClosedReason,
@@ -25,8 +21,8 @@ import type {
   Receipt,
 } from './checkout-types.ts';
 import { merchantIdentityOf } from './merchant-identity-view.ts';
-import { qrSvg } from './qr-svg.ts';
 import { maskEmail } from './mask-email.ts';
+import { channelView, groupOf } from './payment-channel-view.ts';
 import type { ReturnStatus } from './redirect-url.ts';
 import { wayBack } from './way-back.ts';
 
@@ -156,8 +152,17 @@ export function createCheckoutReader(deps: Deps): CheckoutReader {
       const now = deps.clock();
       const status = effectivePaymentStatus(payment, now);
       const linkState = computeLinkStatus(link, now);
-      const amountLabel = toRupiahLabel(payment.amount);
-      const bank = findVaBank(payment.methodCode);
+      const method = deps.catalog.find(payment.methodCode);
+      const group = groupOf(payment, method?.group);
+      const channel = await channelView({
+        payment,
+        group,
+        methodLabel: method?.displayName ?? payment.methodCode,
+        lang,
+        publicId,
+        merchantName: summary.merchantName,
+        holderNames: [account.displayName ?? '', account.name],
+      });
       const isPaid = status === 'paid' || status === 'settled';
       const isOver = status === 'expired' || (!isPaid && linkState === 'expired');
       return {
@@ -168,36 +173,11 @@ export function createCheckoutReader(deps: Deps): CheckoutReader {
           reffNo: payment.reffNo,
           methodCode: payment.methodCode,
           methodName: methodName(payment.methodCode),
-          group: deps.catalog.find(payment.methodCode)?.group ?? (bank ? 'va' : 'qris'),
+          group,
           status,
           amount: payment.amount,
           expiresAt: toWibIso(payment.expiresAt),
-          va: bank
-            ? {
-                number: payment.methodValue,
-                grouped: groupDigits(payment.methodValue),
-                bankName: bank.fullName,
-                // The VA belongs to the merchant, not to one link: the account's names.
-                holderName: vaHolderName(payment.methodCode, [
-                  account.displayName ?? '',
-                  account.name,
-                ]),
-              }
-            : null,
-          qr: payment.qrString
-            ? {
-                svg: await qrSvg(payment.qrString),
-                pngUrl: `/b2b/${publicId}/payments/${payment.reffNo}/qr.png`,
-                payload: payment.qrString,
-                nmid: readQrisPayee(payment.qrString).nmid,
-              }
-            : null,
-          instructions: bank
-            ? vaInstructions(payment.methodCode, lang, {
-                vaNumber: payment.methodValue,
-                amountLabel,
-              })
-            : qrisInstructions(lang, { amountLabel, merchantName: summary.merchantName }),
+          ...channel,
         },
         receipt: isPaid ? receiptOf(payment, link) : null,
         returnToMerchant:

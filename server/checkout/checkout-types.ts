@@ -1,11 +1,11 @@
-import type { InstructionBlock, Lang } from '../domain/payment-instructions/index.ts';
+import type { InstructionBlock, Lang, WalletScan } from '../domain/payment-instructions/index.ts';
 import type { CustomerField } from '../domain/payment/bound-customer.ts';
 import type { PaymentStatus } from '../domain/payment/payment.ts';
 import type { MethodGroup } from '../domain/payment-method/catalog.ts';
 import type { MerchantContact } from './merchant-contact.ts';
 import type { ReturnStatus } from './redirect-url.ts';
 
-export type { InstructionBlock, Lang };
+export type { InstructionBlock, Lang, WalletScan };
 
 /** What the link page shows; `paid` is a used-up single-use link (its receipt). */
 export type LinkState = 'open' | 'expired' | 'closed' | 'paid';
@@ -85,6 +85,21 @@ export type LinkPageView = LinkSummary & {
   returnToMerchant: ReturnToMerchant | null;
 };
 
+/**
+ * An e-wallet payment (SPEC §10): a phone opens the app by the gateway's deep link (null when
+ * it gave none, or one that is not safe to link to); a wide screen shows the QR code at
+ * `qr.pngUrl`, read with the wallet app's scanner or, when it holds only the deep link, with
+ * any phone camera.
+ */
+export type WalletView = {
+  appName: string;
+  deeplinkUrl: string | null;
+  qr: { pngUrl: string; scanWith: WalletScan } | null;
+};
+
+/** A convenience-store payment: the code the cashier takes, as given and grouped for reading. */
+export type StoreView = { storeName: string; code: string; grouped: string };
+
 export type PaymentPageView = LinkSummary & {
   linkState: 'open' | 'expired' | 'closed';
   /** Set when `linkState` is `closed`. */
@@ -98,14 +113,23 @@ export type PaymentPageView = LinkSummary & {
     amount: number;
     expiresAt: string;
     va: {
+      /** The VA number, or a Mandiri bill's bill key. */
       number: string;
       grouped: string;
       bankName: string;
       /** The name the bank shows when the number is entered: what to check against. */
       holderName: string;
+      /** A Mandiri bill payment's company (biller) code, entered before the bill key; else null. */
+      billerCode: string | null;
     } | null;
-    /** `nmid`: the national merchant id inside the payload (tag 51/02), a QRIS cue. */
-    qr: { svg: string; pngUrl: string; payload: string; nmid: string | null } | null;
+    /**
+     * A QRIS code drawn from its text (`svg`, `payload`; `nmid` is the national merchant id
+     * inside it, tag 51/02, a QRIS cue), or only the gateway's image of it, served from our
+     * own origin at `pngUrl` (then `svg`, `payload` and `nmid` are null).
+     */
+    qr: { svg: string | null; pngUrl: string; payload: string | null; nmid: string | null } | null;
+    wallet: WalletView | null;
+    store: StoreView | null;
     instructions: InstructionBlock[];
   };
   receipt: Receipt | null;

@@ -30,7 +30,8 @@ export type FieldProblem =
   | 'phoneRequired'
   | 'phoneInvalid'
   | 'methodRequired'
-  | 'methodNotOffered';
+  | 'methodNotOffered'
+  | 'methodUnavailable';
 export type CheckoutErrors = Partial<Record<CheckoutField, FieldProblem>>;
 
 const NameSchema = requiredText(255);

@@ -33,6 +33,22 @@ describe('formProblems', () => {
     expect(formProblems(state, CUSTOMER_FIELDS).errors).toEqual({ method: 'methodNotOffered' });
   });
 
+  it.each(['GATEWAY_UNAVAILABLE', 'METHOD_UNAVAILABLE'])(
+    'says %s as a method that could not be started, to retry or change',
+    (code) => {
+      const state = {
+        code,
+        message: 'This payment method could not be started just now.',
+        errors: { method: ['This payment method could not be started just now.'] },
+        fields,
+      };
+      expect(formProblems(state, CUSTOMER_FIELDS)).toEqual({
+        errors: { method: 'methodUnavailable' },
+        isFormFailure: false,
+      });
+    },
+  );
+
   it('adds what the same rules find that the server did not reach yet', () => {
     const state = {
       code: 'VALIDATION_FAILED',

@@ -17,6 +17,16 @@ const FIELD_OF_PATH: Readonly<Record<string, CheckoutField>> = {
   method: 'method',
 };
 
+/**
+ * What the server's verdict on the chosen method means when the method itself is fine: not
+ * offered for this link, or not startable at the gateway just now (SPEC §10).
+ */
+const METHOD_PROBLEM_OF_CODE: Readonly<Record<string, FieldProblem>> = {
+  METHOD_NOT_OFFERED: 'methodNotOffered',
+  GATEWAY_UNAVAILABLE: 'methodUnavailable',
+  METHOD_UNAVAILABLE: 'methodUnavailable',
+};
+
 /** When the server names a field the same rules find nothing wrong with. */
 const FALLBACK_PROBLEM: Readonly<Record<CheckoutField, FieldProblem>> = {
   customer_name: 'nameTooLong',
@@ -48,10 +58,8 @@ export function formProblems(
     // A detail the form does not ask for (one the merchant gave) cannot be fixed there: the
     // failure is shown for the form as a whole.
     if (!field || !onForm.has(field)) continue;
-    errors[field] =
-      state.code === 'METHOD_NOT_OFFERED' && field === 'method'
-        ? 'methodNotOffered'
-        : (local[field] ?? FALLBACK_PROBLEM[field]);
+    const methodProblem = field === 'method' ? METHOD_PROBLEM_OF_CODE[state.code] : undefined;
+    errors[field] = methodProblem ?? local[field] ?? FALLBACK_PROBLEM[field];
   }
   const isFormFailure = Object.keys(errors).length === 0;
   return { errors, isFormFailure };

@@ -13,6 +13,7 @@ const problems = Object.fromEntries(
       'phoneInvalid',
       'methodRequired',
       'methodNotOffered',
+      'methodUnavailable',
     ] as const
   ).map((problem) => [problem, `say ${problem}`]),
 ) as Record<FieldProblem, string>;

@@ -17,23 +17,35 @@ function contrast(a: string, b: string): number {
 }
 
 const banks = DEFAULT_CATALOG.filter((method) => method.group === 'va');
+/** The e-wallets and stores a gateway connector brings (SPEC §10), by catalog code. */
+const gatewayMethods = [
+  ['GOPAY', 'GoPay'],
+  ['SHOPEEPAY', 'ShopeePay'],
+  ['ALFAMART', 'Alfamart'],
+  ['INDOMARET', 'Indomaret'],
+] as const;
+const everyMethod = [
+  ...banks.map((method) => [method.code, method.displayName] as const),
+  ...gatewayMethods,
+];
 
 describe('methodMark', () => {
-  it.each(banks.map((method) => [method.code, method.displayName]))(
-    '%s has legible initials (contrast ≥ 4.5:1)',
-    (code, label) => {
-      const mark = methodMark(code, label);
-      expect(mark.initials).toMatch(/^[A-Z]{1,3}$/);
-      expect(contrast(mark.background, mark.ink)).toBeGreaterThanOrEqual(4.5);
-    },
-  );
+  it.each(everyMethod)('%s has legible initials (contrast ≥ 4.5:1)', (code, label) => {
+    const mark = methodMark(code, label);
+    expect(mark.initials).toMatch(/^[A-Z]{1,3}$/);
+    expect(contrast(mark.background, mark.ink)).toBeGreaterThanOrEqual(4.5);
+  });
 
-  it('tells every bank apart', () => {
-    const looks = banks.map((method) => {
-      const mark = methodMark(method.code, method.displayName);
+  it('tells every bank, wallet and store apart', () => {
+    const looks = everyMethod.map(([code, label]) => {
+      const mark = methodMark(code, label);
       return `${mark.initials} ${mark.background}`;
     });
-    expect(new Set(looks).size).toBe(banks.length);
+    expect(new Set(looks).size).toBe(everyMethod.length);
+  });
+
+  it.each(gatewayMethods)('%s has a mark of its own, not the fallback', (code, label) => {
+    expect(methodMark(code, label).background).not.toBe(methodMark('UNKNOWN', label).background);
   });
 
   it('gives a bank it does not know the initials of its name', () => {

@@ -1,7 +1,7 @@
 /**
  * How each payment method is recognised at a glance on the method list: coloured initials, in
- * the bank's own hue (darkened where needed so the letters stay legible). Not the banks'
- * logos: those are their trademarks, and would weigh more than the whole page.
+ * the bank's, wallet's or store's own hue (darkened where needed so the letters stay legible).
+ * Not their logos: those are trademarks, and would weigh more than the whole page.
  */
 export type MethodMark = {
   /** One to three letters, as customers abbreviate the bank. */
@@ -24,6 +24,11 @@ const MARKS: Readonly<Record<string, MethodMark>> = {
   VA_DANAMON: { initials: 'D', background: '#b03f00', ink: WHITE },
   VA_MAYBANK: { initials: 'MB', background: '#ffc83d', ink: '#1a1d21' },
   VA_BSI: { initials: 'BSI', background: '#00706b', ink: WHITE },
+  // E-wallets and convenience stores a gateway brings (SPEC §10).
+  GOPAY: { initials: 'GP', background: '#00788f', ink: WHITE },
+  SHOPEEPAY: { initials: 'SP', background: '#c63d1f', ink: WHITE },
+  ALFAMART: { initials: 'A', background: '#c8102e', ink: '#ffe14d' },
+  INDOMARET: { initials: 'I', background: '#0054a6', ink: '#ffd600' },
 };
 
 /** A method the table does not know (a bank added later) still gets a mark: its initials. */

@@ -122,6 +122,18 @@ describe('the page policy is the build’s, whatever a page holds', () => {
   });
 });
 
+// The inline CSS is built for the phones of astro.config.mjs (Chrome 64, Safari 12): range
+// media queries (`width >= 30rem`) would be ignored there, and the layout with them.
+describe('the pages’ CSS, as older WebViews read it', () => {
+  it('writes media queries with min-width and max-width, never in range syntax', async () => {
+    const plain = await newLinkPath({ title: 'Teh Tarik' });
+    const { html } = await policyOf(plain);
+    const queries = [...html.matchAll(/@media([^{]*)\{/g)].map((match) => match[1] ?? '');
+    expect(queries.some((query) => query.includes('min-width'))).toBe(true);
+    expect(queries.filter((query) => /width\s*[<>]/.test(query))).toEqual([]);
+  });
+});
+
 describe('a build that lost its list', () => {
   // Deployed without dist/server/inline-hashes.json, the server once hashed each page's own
   // HTML, so an injected block would have been allowed. Now it does not start.

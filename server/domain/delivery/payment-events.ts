@@ -3,7 +3,13 @@ import { merchantContactOf, merchantNameOf } from '../account/merchant-identity.
 import { buildInquiryBody, type InquiryEvent } from '../callback/inquiry-body.ts';
 import { buildV1TransactionBody } from '../callback/payment-link-transaction-body.ts';
 import { buildV4PaymentLinkBody } from '../callback/v4-payment-link-body.ts';
-import { composeLinkMail, composePaymentMail, composeReceiptMail } from '../mail/index.ts';
+import {
+  composeLinkMail,
+  composePaymentMail,
+  composeReceiptMail,
+  type PaymentMailChannel,
+} from '../mail/index.ts';
+import { storeName, walletAppName } from '../payment-method/channel-names.ts';
 import { findVaBank, groupDigits } from '../payment-method/va/va-banks.ts';
 import type { Payment } from '../payment/payment.ts';
 import type { PaymentLink } from '../payment-link/payment-link.ts';
@@ -92,21 +98,45 @@ export function paidDeliveries(subject: Subject, context: EventContext): NewDeli
   return deliveries;
 }
 
+/** What the mail says to pay to (SPEC §7, §10), from the payment's method and instrument. */
+function mailChannelOf(payment: Payment, methodName: string): PaymentMailChannel {
+  const { instrument } = payment;
+  if (instrument?.kind === 'store') {
+    return {
+      va: null,
+      store: { storeName: storeName(instrument.store), code: payment.methodValue },
+    };
+  }
+  if (instrument?.kind === 'ewallet') {
+    return { va: null, wallet: { appName: walletAppName(payment.methodCode, methodName) } };
+  }
+  const bank = findVaBank(payment.methodCode);
+  if (!bank) return { va: null };
+  return {
+    va: {
+      bankName: bank.fullName,
+      number: groupDigits(payment.methodValue),
+      billerCode: instrument?.kind === 'bill' ? instrument.billerCode : null,
+    },
+  };
+}
+
 /**
  * SPEC §7: a payment started by a customer whose email is known gets the link mail again,
- * now with its VA number or the page of its QR code (the durable way back to it).
+ * now with what to pay to: its VA number (a Mandiri bill's company code too), its store code,
+ * or the page of its QR code or e-wallet button (the durable way back to it).
  */
 export function paymentStartedDeliveries(subject: Subject, context: EventContext): NewDelivery[] {
   const { payment, link, account } = subject;
   const email = payment.customer?.email ?? link.customer?.email ?? null;
   if (!email) return [];
-  const bank = findVaBank(payment.methodCode);
+  const methodName = context.methodName(payment.methodCode);
   const mail = composePaymentMail({
     merchantName: merchantNameOf(link, account),
     title: link.title,
     amount: payment.amount,
-    methodName: context.methodName(payment.methodCode),
-    va: bank ? { bankName: bank.fullName, number: groupDigits(payment.methodValue) } : null,
+    methodName,
+    ...mailChannelOf(payment, methodName),
     expiresAt: payment.expiresAt,
     viewUrl: `${context.baseUrl}/b2b/${link.publicId}/payments/${payment.reffNo}`,
     customerName: payment.customer?.name ?? link.customer?.name ?? null,

@@ -51,3 +51,62 @@ describe('composePaymentMail', () => {
     expect(mail.subject).not.toMatch(/[\r\n]/);
   });
 });
+
+// SPEC §10: the channels a gateway brings say what to pay to in the mail too.
+describe('composePaymentMail: gateway channels', () => {
+  it('a store code: the code, the store, and the way to the cashier steps', () => {
+    const mail = composePaymentMail({
+      ...va,
+      methodName: 'Alfamart',
+      va: null,
+      store: { storeName: 'Alfamart', code: '0108 1122 3344' },
+    });
+    for (const line of [
+      'Kode pembayaran: 0108 1122 3344',
+      'Payment code: 0108 1122 3344',
+      'Bayar tunai di kasir Alfamart',
+      'Pay in cash at the Alfamart cashier',
+      `Lihat cara membayar:\n${VIEW_URL}`,
+    ])
+      expect(mail.text).toContain(line);
+    expect(mail.text).not.toContain('Virtual Account');
+    expect(mail.html).toContain('0108 1122 3344');
+  });
+
+  it('an e-wallet: a button back to the payment page, where the app opens', () => {
+    const mail = composePaymentMail({
+      ...va,
+      methodName: 'GoPay',
+      va: null,
+      wallet: { appName: 'GoPay' },
+    });
+    expect(mail.text).toContain(`Bayar dengan GoPay:\n${VIEW_URL}`);
+    expect(mail.text).toContain(`Pay with GoPay:\n${VIEW_URL}`);
+    expect(mail.text).not.toMatch(/QRIS|Virtual Account/);
+    expect(mail.html).toContain(`href="${VIEW_URL}"`);
+  });
+
+  it('a Mandiri bill: the company code before the bill key', () => {
+    const mail = composePaymentMail({
+      ...va,
+      methodName: 'VA MANDIRI',
+      va: { bankName: 'Bank Mandiri', number: '7783 4778 7706', billerCode: '70012' },
+    });
+    const company = mail.text.indexOf('Kode perusahaan: 70012');
+    const billKey = mail.text.indexOf('Nomor tagihan: 7783 4778 7706');
+    expect(company).toBeGreaterThan(-1);
+    expect(billKey).toBeGreaterThan(company);
+    expect(mail.text).toContain('Company code: 70012');
+    expect(mail.text).toContain('Bill key: 7783 4778 7706');
+    expect(mail.text).not.toContain('Virtual Account');
+  });
+
+  it('keeps a hostile store code on one line', () => {
+    const mail = composePaymentMail({
+      ...va,
+      va: null,
+      store: { storeName: 'Indomaret', code: '123\r\nBcc: evil@example.com' },
+    });
+    expect(mail.text).toContain('Kode pembayaran: 123 Bcc: evil@example.com');
+  });
+});

@@ -2,17 +2,16 @@ import { toRupiahLabel } from '../shared/money.ts';
 import { toSingleLine } from './header.ts';
 import { composeMail, greet, toWebUrl, type Mail, type MailSection } from './mail.ts';
 import { mailContact, type MailContactInput } from './merchant-parts.ts';
+import { channelTexts, type PaymentMailChannel } from './payment-mail-channel.ts';
 import { toWibLabel } from './wib-label.ts';
 
-export type PaymentMailInput = {
+export type PaymentMailInput = PaymentMailChannel & {
   merchantName: string;
   title: string;
   /** Whole rupiah. */
   amount: number;
   /** The catalog's display name, e.g. `VA BRI` or `QRIS`. */
   methodName: string;
-  /** For a virtual account: the bank's name and the number to transfer to; null for QRIS. */
-  va: { bankName: string; number: string } | null;
   expiresAt: Date;
   /** The payment's own page: the durable way back to its VA number or QR code (SPEC §7). */
   viewUrl: string;
@@ -24,7 +23,8 @@ export type PaymentMailInput = {
 
 /**
  * SPEC §7: the link mail sent again when a payment starts, with what to pay to (the VA number,
- * or the page with the QR code), so closing the browser loses nothing. Indonesian then
+ * a Mandiri bill's company code and bill key, a store's payment code, or the page with the QR
+ * code or the e-wallet button), so closing the browser loses nothing. Indonesian then
  * English, with the merchant's contact; from the merchant's name, replies to the merchant.
  * Pure: the same input always gives the same mail.
  */
@@ -34,27 +34,23 @@ export function composePaymentMail(input: PaymentMailInput): Mail {
   const amount = toRupiahLabel(input.amount);
   const method = toSingleLine(input.methodName);
   const url = toWebUrl(input.viewUrl);
-  const va = input.va && {
-    bank: toSingleLine(input.va.bankName),
-    number: toSingleLine(input.va.number),
-  };
+  const id = channelTexts(input, 'id');
+  const en = channelTexts(input, 'en');
 
   const indonesian: MailSection = {
     language: 'id',
     heading: `Selesaikan pembayaran ke ${merchant}`,
     greeting: greet('Halo', input.customerName),
-    intro: va
-      ? `Transfer ke nomor Virtual Account ${va.bank} di bawah ini sebelum batas waktunya. Cara membayar ada di halaman pembayaran.`
-      : 'Buka halaman pembayaran untuk memindai kode QRIS atau menyimpannya, sebelum batas waktunya.',
+    intro: id.intro,
     details: [
       ['Pembayaran untuk', title],
       ['Jumlah', amount],
       ['Metode', method],
-      ...(va ? [['Nomor Virtual Account', va.number] as const] : []),
+      ...id.details,
       ['Bayar sebelum', toWibLabel(input.expiresAt, 'id')],
     ],
     action: {
-      label: va ? 'Lihat cara membayar' : 'Buka kode QRIS',
+      label: id.actionLabel,
       url,
       fallback: 'Jika tombol tidak berfungsi, buka tautan ini di peramban Anda:',
     },
@@ -65,18 +61,16 @@ export function composePaymentMail(input: PaymentMailInput): Mail {
     language: 'en',
     heading: `Complete your payment to ${merchant}`,
     greeting: greet('Hello', input.customerName),
-    intro: va
-      ? `Transfer to the ${va.bank} virtual account number below before the deadline. The payment page shows how.`
-      : 'Open the payment page to scan or save the QRIS code, before the deadline.',
+    intro: en.intro,
     details: [
       ['Payment for', title],
       ['Amount', amount],
       ['Method', method],
-      ...(va ? [['Virtual account number', va.number] as const] : []),
+      ...en.details,
       ['Pay by', toWibLabel(input.expiresAt, 'en')],
     ],
     action: {
-      label: va ? 'See how to pay' : 'Open the QRIS code',
+      label: en.actionLabel,
       url,
       fallback: 'If the button does not work, open this link in your browser:',
     },

@@ -4,8 +4,12 @@
  */
 export type Lang = 'id' | 'en';
 
-/** VA channels, and the two ways to pay a QRIS code: on this phone, or scanning from another. */
-export type Channel = 'atm' | 'mobile' | 'internet' | 'other_bank' | 'this_phone' | 'other_phone';
+/**
+ * VA channels; the two ways to pay a QRIS code or an e-wallet: on this phone, or scanning from
+ * another; and a convenience store's cashier.
+ */
+export type Channel =
+  'atm' | 'mobile' | 'internet' | 'other_bank' | 'this_phone' | 'other_phone' | 'cashier';
 
 /** One channel's instructions, ready to render: placeholders already filled. */
 export type InstructionBlock = { channel: Channel; title: string; steps: string[] };

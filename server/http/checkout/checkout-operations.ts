@@ -124,8 +124,15 @@ export const checkoutOperations: readonly Operation[] = [
     ...common,
     method: 'get',
     path: '/b2b/{public_id}/payments/{reff_no}/qr.png',
-    summary: 'Download the QRIS code as a PNG',
-    replies: { 200: { description: 'The QR image, as an attachment.', media: 'image/png' } },
-    failures: ['PAYMENT_NOT_FOUND'],
+    summary: 'Download the QR code as an image',
+    description:
+      'The payment’s QR code (QRIS, or an e-wallet’s), drawn as a PNG from its text; when a ' +
+      'gateway gave only an image of it, that image (PNG or JPEG), fetched by the server so the ' +
+      'browser never calls the gateway. A gateway that fails or is slow answers 503 with ' +
+      '`Retry-After`.',
+    replies: {
+      200: { description: 'The QR image, as an attachment.', media: ['image/png', 'image/jpeg'] },
+    },
+    failures: ['PAYMENT_NOT_FOUND', 'GATEWAY_UNAVAILABLE'],
   },
 ];

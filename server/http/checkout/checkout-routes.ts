@@ -1,6 +1,5 @@
 import { type Context, Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
-import QRCode from 'qrcode';
 import type * as v from 'valibot';
 import { cancelPayment } from '../../domain/payment/receive-payment.ts';
 import type { PaymentLink } from '../../domain/payment-link/payment-link.ts';
@@ -26,9 +25,11 @@ import {
   PENDING_COOKIE,
   pendingPaymentCookie,
 } from './checkout-cookies.ts';
+import { createGatewayQrImages } from './gateway-qr-image.ts';
 import { linkPageCookies } from './link-page-cookies.ts';
 import { streamLinkEvents } from './link-events.ts';
 import { readLiveStatus } from './live-status.ts';
+import { NO_QR_CODE, sendQrPng } from './qr-png.ts';
 
 /** A form post that failed: the page renders it again with these errors (no-JS path). */
 export type CheckoutFormState = {
@@ -46,6 +47,7 @@ const LINK_NOT_FOUND = failure('LINK_NOT_FOUND', 'Payment Link not found.');
 /** SPEC §7: the customer-facing endpoints under /b2b/{public id}. */
 export function checkoutRoutes(deps: Deps, limits: Pick<RateLimits, 'paymentAttempt'>) {
   const routes = new Hono<CheckoutEnv>();
+  const qrImages = createGatewayQrImages();
   const cookieAttributes = { secure: deps.config.PUBLIC_BASE_URL.startsWith('https:') };
   const setCookie = (c: Context, cookie: string) =>
     c.header('set-cookie', cookie, { append: true });
@@ -159,23 +161,12 @@ export function checkoutRoutes(deps: Deps, limits: Pick<RateLimits, 'paymentAtte
     return stream ?? sendFailure(c, LINK_NOT_FOUND);
   });
 
-  // SPEC §7: the QR as a PNG, to save and upload from the same phone.
+  // SPEC §7, §10: the QR as a PNG (or the gateway's own image), to save, or to scan on a
+  // wide screen; fetched from the gateway here, never by the browser.
   routes.get('/:publicId/payments/:reffNo/qr.png', async (c) => {
     const { publicId, reffNo } = c.req.param();
     const found = await findPayment(publicId, reffNo);
-    if (!found?.payment.qrString)
-      return sendFailure(c, failure('PAYMENT_NOT_FOUND', 'No such QR code.'));
-    const png = await QRCode.toBuffer(found.payment.qrString, {
-      type: 'png',
-      errorCorrectionLevel: 'M',
-      margin: 4,
-      scale: 10,
-    });
-    return c.body(new Uint8Array(png), 200, {
-      'content-type': 'image/png',
-      'content-disposition': `attachment; filename="QRIS-${reffNo}.png"`,
-      'cache-control': 'private, max-age=3600',
-    });
+    return found ? sendQrPng(c, found.payment, qrImages) : sendFailure(c, NO_QR_CODE);
   });
 
   return routes;

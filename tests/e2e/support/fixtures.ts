@@ -21,8 +21,9 @@ function isMissingEventStream(response: Response): boolean {
   return response.status() === 404 && response.request().resourceType() === 'eventsource';
 }
 
-function watchBrowser(context: BrowserContext): BrowserGuard {
-  const allowed = new Set([E2E_BASE_URL]);
+/** Watches the browser of a test whose pages are served from `serverOrigin`. */
+function watchBrowser(context: BrowserContext, serverOrigin: string): BrowserGuard {
+  const allowed = new Set([serverOrigin]);
   const guard: BrowserGuard = {
     requests: [],
     problems: [],
@@ -67,8 +68,9 @@ type Fixtures = {
 
 export const test = base.extend<Fixtures>({
   browserGuard: [
-    async ({ context }, use) => {
-      const guard = watchBrowser(context);
+    async ({ context, baseURL }, use) => {
+      // Each project's own server (the sandbox one, or the one in front of Midtrans).
+      const guard = watchBrowser(context, new URL(baseURL ?? E2E_BASE_URL).origin);
       await use(guard);
       expect(guard.problems, 'browser problems').toEqual([]);
     },

@@ -4,6 +4,9 @@ import type { APIRequestContext, APIResponse } from '@playwright/test';
 /** The built server the browser tests run against (playwright.config.ts starts it). */
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3107);
 export const E2E_BASE_URL = `http://127.0.0.1:${E2E_PORT}`;
+/** The same build with `PAYMENT_PROVIDER=midtrans`, in front of the Midtrans emulator. */
+export const E2E_MIDTRANS_PORT = Number(process.env.E2E_MIDTRANS_PORT ?? 3108);
+export const E2E_MIDTRANS_BASE_URL = `http://127.0.0.1:${E2E_MIDTRANS_PORT}`;
 export const E2E_ADMIN_TOKEN = 'e2e-admin-token-0123456789abcdef';
 
 export type E2eMerchant = {
@@ -13,6 +16,8 @@ export type E2eMerchant = {
   name: string;
   email: string;
   phone: string;
+  /** Signs the merchant's callbacks (Standard Webhooks, SPEC §6). */
+  webhookSecret: string;
 };
 
 /** The link object of the v1.0 API (SPEC §3.3), as far as these tests read it. */
@@ -47,7 +52,15 @@ export async function createMerchant(request: APIRequestContext): Promise<E2eMer
   });
   if (tokenResponse.status() !== 200) throw new Error(`token: ${tokenResponse.status()}`);
   const token: string = (await tokenResponse.json()).data.access_token;
-  return { accountId: data.account.id, apiKey: data.api_key, token, name, email, phone };
+  return {
+    accountId: data.account.id,
+    apiKey: data.api_key,
+    token,
+    name,
+    email,
+    phone,
+    webhookSecret: data.webhook_secret,
+  };
 }
 
 function merchantHeaders(merchant: E2eMerchant) {
