@@ -121,6 +121,22 @@ async function eventually(what: string, check: () => boolean, timeoutMs = 15_000
   }
 }
 
+/** What the payment page must show for a method, found in its text with spaces removed. */
+const SHOWN: Record<string, (payment: any) => string> = {
+  VA_BNI: (payment) => payment.payment_method_value,
+  ALFAMART: (payment) => payment.payment_method_value,
+  QRIS: (payment) => `/payments/${payment.reff_no}/qr.png`,
+  GOPAY: () => 'GoPay',
+};
+
+/** The customer's payment page (the built Astro page) renders, showing what to pay with. */
+async function expectPaymentPageShows(payment: any, shown: string) {
+  const page = await fetch(payment.view_url, { headers: { 'accept-language': 'id' } });
+  expect(page.status).toBe(200);
+  const text = (await page.text()).replace(/\s+/g, '');
+  expect(text).toContain(shown.replace(/\s+/g, ''));
+}
+
 /** The emulator takes the money; answers its settlement notifications once the server replied. */
 async function payAtGateway(reffNo: string, via?: 'app' | 'qr') {
   emulator.pay(reffNo, via ? { via } : {});
@@ -147,6 +163,7 @@ describe('v1.0 links paid through Midtrans', () => {
       expect(order.notificationUrls).toEqual([
         `${server.baseUrl}/providers/midtrans/notifications`,
       ]);
+      await expectPaymentPageShows(payment, SHOWN[method](payment));
 
       const notices = await payAtGateway(payment.reff_no, via);
       const settlement = notices.find(
