@@ -2,7 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publicIdOf, startPayment } from '../../../tests/support/checkout-api.ts';
 import { countPayments, paymentRow } from '../../../tests/support/checkout-db.ts';
 import { createLinkOk, HOUR_MS, START_MS } from '../../../tests/support/link-api.ts';
-import { createMerchant, type Merchant } from '../../../tests/support/merchant.ts';
+import {
+  callApi,
+  createMerchant,
+  linksPath,
+  type Merchant,
+} from '../../../tests/support/merchant.ts';
 import type { OrderRecord } from '../../../tests/support/midtrans-emulator/midtrans-emulator.ts';
 import {
   createMidtransPaylink,
@@ -293,5 +298,32 @@ describe('a gateway that fails while a payment starts (SPEC §10)', () => {
     expectTryAgain(answer);
     expect(await countPayments(gateway.t, link.id)).toBe(0);
     expectNonePayable(ordersSince(before));
+  });
+
+  it('a link closed while the gateway made the order: 409, and the order is cancelled', async () => {
+    // A slow charge (well inside the timeout) leaves time to close the link meanwhile.
+    const own = await createMidtransPaylink({
+      env: { MIDTRANS_TIMEOUT_MS: '5000' },
+      emulator: { slowChargeMs: 300 },
+    });
+    try {
+      const shop = await createMerchant(own.t);
+      const link = await createLinkOk(own.t, shop, { total_amount: AMOUNT });
+      own.emulator.injectChargeFaults(['slow']);
+      const starting = startPayment(own.t, publicIdOf(link), { method: 'VA_BNI' });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const path = `${linksPath(shop)}/${link.id}`;
+      expect((await callApi(own.t, shop, 'PATCH', path, { status: 'closed' })).status).toBe(200);
+      const answer = await starting;
+      expect(answer.status).toBe(409);
+      expect(answer.body.error.reason).toBe('LINK_NOT_OPEN');
+      expect(await countPayments(own.t, link.id)).toBe(0);
+      expect(own.emulator.orders().map((order) => order.status)).toEqual(['pending']);
+
+      expect(await own.runWorker()).toMatchObject({ closed: 1 });
+      expect(own.emulator.orders().map((order) => order.status)).toEqual(['cancel']);
+    } finally {
+      await own.close();
+    }
   });
 });
