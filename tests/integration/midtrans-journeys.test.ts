@@ -122,7 +122,7 @@ async function eventually(what: string, check: () => boolean, timeoutMs = 15_000
 }
 
 /** What the payment page must show for a method, found in its text with spaces removed. */
-const SHOWN: Record<string, (payment: any) => string> = {
+const SHOWN: Record<'VA_BNI' | 'ALFAMART' | 'QRIS' | 'GOPAY', (payment: any) => string> = {
   VA_BNI: (payment) => payment.payment_method_value,
   ALFAMART: (payment) => payment.payment_method_value,
   QRIS: (payment) => `/payments/${payment.reff_no}/qr.png`,
