@@ -6,6 +6,8 @@ import { createMerchant, type Merchant } from './merchant.ts';
 import { bodyOf, type MerchantReceiver } from './merchant-receiver.ts';
 import { createMidtransPaylink, type MidtransPaylink } from './midtrans-paylink.ts';
 
+type Customer = { name?: string; email?: string; phone?: string };
+
 /** The amount every gateway journey charges: `"50000.00"` in callbacks. */
 export const JOURNEY_AMOUNT = 50_000;
 
@@ -19,16 +21,25 @@ export type GatewayJourney = {
   lines: string[];
   /** Sets the test clock (and the emulator's) to this long after the start. */
   at: (ms: number) => void;
-  /** A link of Rp 50.000 (fields replaced by `linkBody`) and a pending payment of `method`. */
-  pendingPayment: (method: string, linkBody?: object) => Promise<{ link: any; payment: any }>;
+  /**
+   * A link of Rp 50.000 (fields replaced by `linkBody`) and a pending payment of `method`,
+   * paid as `customer` when given.
+   */
+  pendingPayment: (
+    method: string,
+    linkBody?: object,
+    customer?: Customer,
+  ) => Promise<{ link: any; payment: any }>;
   /** Starts a payment of `link` that must succeed; answers the payment. */
-  startOn: (link: { payment_url: string }, method: string) => Promise<any>;
+  startOn: (link: { payment_url: string }, method: string, customer?: Customer) => Promise<any>;
   /** The customer chooses another method on the payment's page. */
   chooseAnother: (link: { payment_url: string }, payment: { reff_no: string }) => Promise<number>;
   /** The status of the payment's order at the gateway. */
   orderStatus: (reffNo: string) => string | undefined;
   /** The `paid`/`settled` callbacks the merchant received about this payment. */
   told: (reffNo: string) => string[];
+  /** The inquiry events (`payment_link.inquiry`, `….expired`) the merchant received about it. */
+  inquiries: (reffNo: string) => string[];
   close: () => Promise<void>;
 };
 
@@ -46,8 +57,8 @@ export async function startGatewayJourney(
   const lines: string[] = [];
   t.deps.log = createLogger('warn', { write: (line) => lines.push(line) });
 
-  const startOn = async (link: { payment_url: string }, method: string) => {
-    const answer = await startPayment(t, publicIdOf(link), { method });
+  const startOn = async (link: { payment_url: string }, method: string, customer?: Customer) => {
+    const answer = await startPayment(t, publicIdOf(link), { method, customer });
     expect(answer.status, JSON.stringify(answer.body)).toBe(201);
     return answer.body.data;
   };
@@ -56,9 +67,9 @@ export async function startGatewayJourney(
     merchant,
     lines,
     at: (ms) => t.clock.set(new Date(START_MS + ms)),
-    pendingPayment: async (method, linkBody = {}) => {
+    pendingPayment: async (method, linkBody = {}, customer) => {
       const link = await createLinkOk(t, merchant, { total_amount: JOURNEY_AMOUNT, ...linkBody });
-      return { link, payment: await startOn(link, method) };
+      return { link, payment: await startOn(link, method, customer) };
     },
     startOn,
     chooseAnother: async (link, payment) => {
@@ -71,6 +82,11 @@ export async function startGatewayJourney(
         .map((request) => bodyOf(request).data?.transaction)
         .filter((transaction) => transaction?.reff_no === reffNo)
         .map((transaction) => transaction.status),
+    inquiries: (reffNo) =>
+      receiver.received
+        .map((request) => bodyOf(request))
+        .filter((body) => body.data?.payment_link_history?.reff_no === reffNo)
+        .map((body) => body.event),
     close: () => gateway.close(),
   };
 }
