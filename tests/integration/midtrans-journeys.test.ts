@@ -14,8 +14,12 @@ import { signatureKey } from '../support/midtrans-emulator/signature.ts';
 import {
   asMerchant,
   call,
+  createRemoteLink,
   createRemoteMerchant,
   type RemoteMerchant,
+  showRemoteLink,
+  startRemotePayment,
+  waitUntil,
 } from '../support/remote-paylink.ts';
 import {
   killAllServers,
@@ -74,36 +78,12 @@ afterAll(async () => {
 
 const publicIdOf = (url: string) => url.split('/b2b/')[1] ?? '';
 
-/** Creates a v1.0 link as the merchant; answers the link object. */
-async function createV1Link(body: object = {}): Promise<any> {
-  const answer = await call(
-    server.baseUrl,
-    'POST',
-    `/api/v1.0/payment-link-manage/${merchant.accountId}`,
-    {
-      headers: asMerchant(merchant),
-      body: { title: 'Kopi', total_amount: AMOUNT, ...body },
-      expected: 200,
-    },
-  );
-  return answer.data;
-}
-
-/** The customer starts a payment as the page's script does: answers the payment. */
-async function startPayment(publicId: string, method: string): Promise<any> {
-  const answer = await call(server.baseUrl, 'POST', `/b2b/${publicId}/payments`, {
-    body: { method },
-    expected: 201,
-  });
-  return answer.data;
-}
-
-/** The link as the merchant reads it. */
-async function showV1(linkId: number): Promise<any> {
-  const path = `/api/v1.0/payment-link-manage/${merchant.accountId}/${linkId}`;
-  return (await call(server.baseUrl, 'GET', path, { headers: asMerchant(merchant), expected: 200 }))
-    .data;
-}
+/** A v1.0 link of Rp 50.000 (fields replaced by `body`). */
+const createV1Link = (body: object = {}) =>
+  createRemoteLink(server.baseUrl, merchant, { title: 'Kopi', total_amount: AMOUNT, ...body });
+const startPayment = (publicId: string, method: string) =>
+  startRemotePayment(server.baseUrl, publicId, method);
+const showV1 = (linkId: number) => showRemoteLink(server.baseUrl, merchant, linkId);
 
 /** The v1.0 transaction callbacks of one payment, in the order they arrived. */
 const v1Callbacks = (reffNo: string): ReceivedCallback[] =>
@@ -111,15 +91,6 @@ const v1Callbacks = (reffNo: string): ReceivedCallback[] =>
 
 const statusesOf = (callbacks: ReceivedCallback[]) =>
   callbacks.map((r) => bodyOf(r).data.transaction?.status ?? bodyOf(r).data.attributes?.status);
-
-/** Polls until `check` holds; fails with `what` after `timeoutMs`. */
-async function eventually(what: string, check: () => boolean, timeoutMs = 15_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`not within ${timeoutMs} ms: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 /** What the payment page must show for a method, found in its text with spaces removed. */
 const SHOWN: Record<'VA_BNI' | 'ALFAMART' | 'QRIS' | 'GOPAY', (payment: any) => string> = {
@@ -171,10 +142,7 @@ describe('v1.0 links paid through Midtrans', () => {
       );
       expect(settlement!.replyStatus).toBe(200);
 
-      await eventually(
-        'paid and settled callbacks',
-        () => v1Callbacks(payment.reff_no).length >= 2,
-      );
+      await waitUntil('paid and settled callbacks', () => v1Callbacks(payment.reff_no).length >= 2);
       const callbacks = v1Callbacks(payment.reff_no);
       expect(statusesOf(callbacks)).toEqual(['paid', 'settled']);
       for (const callback of callbacks) {
@@ -208,7 +176,7 @@ describe('v2.0 and v4 links paid through Midtrans', () => {
     );
     const payment = await startPayment(publicIdOf(created.data.payment_url), 'VA_MANDIRI');
     await payAtGateway(payment.reff_no);
-    await eventually('v2 callbacks', () => v1Callbacks(payment.reff_no).length >= 2);
+    await waitUntil('v2 callbacks', () => v1Callbacks(payment.reff_no).length >= 2);
     expect(statusesOf(v1Callbacks(payment.reff_no))).toEqual(['paid', 'settled']);
     for (const callback of v1Callbacks(payment.reff_no)) expectSignedCallback(callback, merchant);
     expect(bodyOf(v1Callbacks(payment.reff_no)[0]!).data.payment.additional_info).toMatchObject({
@@ -228,7 +196,7 @@ describe('v2.0 and v4 links paid through Midtrans', () => {
     expect(payment.qr_string).toBe((emulator.order(payment.reff_no)!.instrument as any).qrString);
     await payAtGateway(payment.reff_no);
     const ofLink = () => receiver.received.filter((r) => bodyOf(r).data?.id === linkId);
-    await eventually('v4 callbacks', () => ofLink().length >= 2);
+    await waitUntil('v4 callbacks', () => ofLink().length >= 2);
     expect(statusesOf(ofLink())).toEqual(['paid', 'completed']);
     for (const callback of ofLink()) expectSignedCallback(callback, merchant);
     const shown = await call(server.baseUrl, 'GET', `/api/v4/payment_links/${linkId}`, {
@@ -253,12 +221,12 @@ describe('the gateway kept in step', () => {
       expect(emulator.order(second.reff_no)!.status).toBe('pending');
 
       await payAtGateway(first.reff_no);
-      await eventually(
+      await waitUntil(
         'the other order cancelled at the gateway',
         () => emulator.order(second.reff_no)?.status === 'cancel',
       );
       expect(emulator.order(first.reff_no)!.status).toBe('settlement');
-      await eventually('the paid callback', () => v1Callbacks(first.reff_no).length >= 1);
+      await waitUntil('the paid callback', () => v1Callbacks(first.reff_no).length >= 1);
       expect(v1Callbacks(second.reff_no)).toEqual([]);
       expect(await showV1(link.id)).toMatchObject({ current_usage: 1 });
     },

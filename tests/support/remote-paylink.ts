@@ -128,3 +128,43 @@ export async function waitForDelivered(
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
+
+/** POST /api/v1.0/payment-link-manage/{account_id}: a v1.0 link; answers the link object. */
+export async function createRemoteLink(
+  baseUrl: string,
+  merchant: RemoteMerchant,
+  body: object,
+): Promise<any> {
+  const path = `/api/v1.0/payment-link-manage/${merchant.accountId}`;
+  return (await call(baseUrl, 'POST', path, { headers: asMerchant(merchant), body, expected: 200 }))
+    .data;
+}
+
+/** GET /api/v1.0/payment-link-manage/{account_id}/{id}: the link as the merchant reads it. */
+export async function showRemoteLink(
+  baseUrl: string,
+  merchant: RemoteMerchant,
+  linkId: number,
+): Promise<any> {
+  const path = `/api/v1.0/payment-link-manage/${merchant.accountId}/${linkId}`;
+  return (await call(baseUrl, 'GET', path, { headers: asMerchant(merchant), expected: 200 })).data;
+}
+
+/** The customer starts a payment as the page's script does (SPEC §7): answers the payment. */
+export async function startRemotePayment(
+  baseUrl: string,
+  publicId: string,
+  method: string,
+): Promise<any> {
+  const path = `/b2b/${publicId}/payments`;
+  return (await call(baseUrl, 'POST', path, { body: { method }, expected: 201 })).data;
+}
+
+/** Polls until `check` holds; fails naming `what` after `timeoutMs`. */
+export async function waitUntil(what: string, check: () => boolean, timeoutMs = 15_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`not within ${timeoutMs} ms: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
