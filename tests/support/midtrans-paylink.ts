@@ -1,7 +1,7 @@
 import { serve } from '@hono/node-server';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { createWorker, type WorkDone } from '../../server/worker/worker.ts';
 import { deliveries, gatewayClosings } from '../../server/store/schema.ts';
 import {
@@ -148,6 +148,6 @@ export async function closingOf(t: TestPaylink, orderId: string) {
   const [row] = await t.db
     .select()
     .from(gatewayClosings)
-    .where(and(eq(gatewayClosings.orderId, orderId)));
+    .where(eq(gatewayClosings.orderId, orderId));
   return row ?? null;
 }
