@@ -187,4 +187,27 @@ describe('what Paylink ends, it ends at Midtrans', () => {
       });
     },
   );
+
+  it('a gateway that is down costs one call per pass, not one per order', async () => {
+    const first = await j.pendingPayment('VA_BRI');
+    const second = await j.pendingPayment('VA_BNI');
+    await j.chooseAnother(first.link, first.payment);
+    await j.chooseAnother(second.link, second.payment);
+    j.gateway.emulator.injectCloseFaults(['http500', 'http500']);
+    expect(await j.gateway.runWorker()).toMatchObject({ closed: 0 });
+    // The pass stopped asking after the first failure: the other order's close was not tried
+    // and is due again at once; on the next pass it meets the second fault, still waiting.
+    expect(await j.gateway.runWorker()).toMatchObject({ closed: 0 });
+    const closings = [
+      await closingOf(j.gateway.t, first.payment.reff_no),
+      await closingOf(j.gateway.t, second.payment.reff_no),
+    ];
+    // One tried once (then waiting 10 s), the other tried on this pass: three tries in all.
+    expect(closings.map((closing) => closing?.attempts).sort()).toEqual([1, 2]);
+    expect(closings.every((closing) => closing?.doneAt === null)).toBe(true);
+    j.at(20 * SECOND);
+    expect(await j.gateway.runWorker()).toMatchObject({ closed: 2 });
+    expect(j.orderStatus(first.payment.reff_no)).toBe('cancel');
+    expect(j.orderStatus(second.payment.reff_no)).toBe('cancel');
+  });
 });

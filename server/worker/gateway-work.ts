@@ -11,6 +11,13 @@ const CLOSING_LEASE_MS = 60_000;
 /** A pending payment is first asked about this long after it started, then less and less often. */
 export const FIRST_CHECK_AFTER_MS = 60_000;
 
+/**
+ * One worker pass's view of the gateway: after a call goes unanswered the pass asks nothing
+ * more of it, so a gateway that is down costs one timeout per pass, not one per due payment,
+ * and the callbacks and mails of the pass are not held up behind it.
+ */
+export type GatewayPass = { isDown: boolean };
+
 /** Whether this payment's instrument lives at the gateway this process talks to. */
 export function isAtGateway(deps: Deps, payment: Payment): boolean {
   return deps.connector.isRemote && payment.connector === deps.connector.name;
@@ -21,8 +28,12 @@ export function isAtGateway(deps: Deps, payment: Payment): boolean {
  * a minute after they start, then whenever a quarter of their age has passed since the last
  * look (a day-long VA is asked some twenty times, not every minute).
  */
-export async function reconcileDuePayments(deps: Deps, now: Date): Promise<number> {
-  if (!deps.connector.isRemote) return 0;
+export async function reconcileDuePayments(
+  deps: Deps,
+  now: Date,
+  pass: GatewayPass,
+): Promise<number> {
+  if (!deps.connector.isRemote || pass.isDown) return 0;
   const due = await deps.payments.findDueForGatewayCheck(
     new Date(now.getTime() - FIRST_CHECK_AFTER_MS),
     now,
@@ -31,6 +42,10 @@ export async function reconcileDuePayments(deps: Deps, now: Date): Promise<numbe
   let changed = 0;
   for (const payment of due.filter((each) => isAtGateway(deps, each))) {
     const applied = await reconcileWithGateway(deps, payment);
+    if (applied === 'unavailable') {
+      pass.isDown = true;
+      break;
+    }
     if (applied === 'paid' || applied === 'ended') changed += 1;
   }
   return changed;
@@ -44,9 +59,18 @@ export async function reconcileDuePayments(deps: Deps, now: Date): Promise<numbe
  * or been paid, its status decides instead: money taken before the deadline, its notice still
  * on the way, is a payment (judged at its `paidAt`). An unanswered call is tried next pass.
  */
-export async function expireAtGateway(deps: Deps, payment: Payment, now: Date): Promise<boolean> {
+export async function expireAtGateway(
+  deps: Deps,
+  payment: Payment,
+  now: Date,
+  pass: GatewayPass,
+): Promise<boolean> {
+  if (pass.isDown) return false;
   const outcome = await deps.connector.close(payment.reffNo, 'expire');
-  if (outcome === 'unavailable') return false;
+  if (outcome === 'unavailable') {
+    pass.isDown = true;
+    return false;
+  }
   if (outcome === 'final') return (await reconcileWithGateway(deps, payment)) === 'ended';
   const expired = (await expirePayment(deps, payment.id)).ok;
   // Expiring queued a closing for the order (migration 0011); this call has just made it.
@@ -55,8 +79,8 @@ export async function expireAtGateway(deps: Deps, payment: Payment, now: Date): 
 }
 
 /** Ends at the gateway what Paylink ended (SPEC §10), retrying while the gateway is away. */
-export async function closeDueOrders(deps: Deps, now: Date): Promise<number> {
-  if (!deps.connector.isRemote) return 0;
+export async function closeDueOrders(deps: Deps, now: Date, pass: GatewayPass): Promise<number> {
+  if (!deps.connector.isRemote || pass.isDown) return 0;
   const claimed = await deps.gatewayClosings.claimDue(now, CLOSING_LEASE_MS, BATCH);
   let closed = 0;
   for (const closing of claimed) {
@@ -65,8 +89,14 @@ export async function closeDueOrders(deps: Deps, now: Date): Promise<number> {
       await deps.gatewayClosings.retry(closing.orderId, now, new Date(now.getTime() + 3_600_000));
       continue;
     }
+    if (pass.isDown) {
+      // Claimed, but the gateway stopped answering earlier in this pass: due again next pass.
+      await deps.gatewayClosings.retry(closing.orderId, now, now);
+      continue;
+    }
     const outcome = await closeOne(deps, closing);
     if (outcome === 'unavailable') {
+      pass.isDown = true;
       const retryAt = new Date(now.getTime() + closingRetryDelayMs(closing.attempts));
       await deps.gatewayClosings.retry(closing.orderId, now, retryAt);
       // The order id is a payment reference, masked in every line: the count tells enough.

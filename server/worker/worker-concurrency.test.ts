@@ -95,7 +95,11 @@ describe.each(testBackends())('two workers at once (%s)', (backend) => {
     for (const request of receiver.received) expectSignedCallback(request, merchant);
 
     t.clock.advance(60_000);
-    expect(await sweepTogether()).toMatchObject({ expired: 0, settled: PAYMENTS, attempted: PAYMENTS });
+    expect(await sweepTogether()).toMatchObject({
+      expired: 0,
+      settled: PAYMENTS,
+      attempted: PAYMENTS,
+    });
     expect(idsOf('settled')).toHaveLength(PAYMENTS);
     expect(new Set(idsOf('settled')).size).toBe(PAYMENTS);
 

@@ -6,6 +6,7 @@ import { attemptDelivery } from './deliver.ts';
 import {
   closeDueOrders,
   expireAtGateway,
+  type GatewayPass,
   isAtGateway,
   reconcileDuePayments,
 } from './gateway-work.ts';
@@ -45,14 +46,15 @@ export function createWorker(deps: Deps, intervalMs: number): Worker {
 
   const runOnce = async (): Promise<WorkDone> => {
     const now = deps.clock();
+    const gateway: GatewayPass = { isDown: false };
     let expired = 0;
     for (const payment of await deps.payments.findDueForExpiry(now, BATCH)) {
       if (isAtGateway(deps, payment)) {
-        if (await expireAtGateway(deps, payment, now)) expired += 1;
+        if (await expireAtGateway(deps, payment, now, gateway)) expired += 1;
       } else if ((await expirePayment(deps, payment.id)).ok) expired += 1;
     }
-    const reconciled = await reconcileDuePayments(deps, now);
-    const closed = await closeDueOrders(deps, now);
+    const reconciled = await reconcileDuePayments(deps, now, gateway);
+    const closed = await closeDueOrders(deps, now, gateway);
     let settled = 0;
     const paidBefore = new Date(now.getTime() - deps.config.SETTLEMENT_DELAY * 1000);
     for (const payment of await deps.payments.findDueForSettlement(paidBefore, BATCH)) {

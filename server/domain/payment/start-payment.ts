@@ -93,11 +93,7 @@ export async function startPayment(
       // An order the gateway may hold is ended there later: the customer never saw it, and
       // will try again under a new reference.
       if (issued.mayExist) await deps.payments.closeAtGateway(deps.connector.name, reffNo, now);
-      return failure(
-        issued.reason === 'unavailable' ? 'GATEWAY_UNAVAILABLE' : 'METHOD_UNAVAILABLE',
-        GATEWAY_FAILED_MESSAGE,
-        { method: [GATEWAY_FAILED_MESSAGE] },
-      );
+      return gatewayFailed(issued.reason);
     }
     const { instrument } = issued;
     const stored = await deps.payments.insertPending(
@@ -144,8 +140,20 @@ export async function startPayment(
       await deps.payments.closeAtGateway(deps.connector.name, reffNo, now);
     if (stored === 'link_not_open')
       return failure('LINK_NOT_OPEN', 'This payment link is no longer open.');
+    // A gateway gave a number a payment here still holds as pending: it reuses only numbers of
+    // orders it has ended, so that payment's end has not reached us yet (the worker's status
+    // checks will bring it). Asking again would likely meet the same; the customer retries.
+    if (deps.connector.isRemote) return gatewayFailed('unavailable');
   }
   throw new Error(`no unused ${method.code} number after ${MAX_NUMBER_TRIES} tries`);
+}
+
+function gatewayFailed(reason: 'unavailable' | 'refused') {
+  return failure(
+    reason === 'unavailable' ? 'GATEWAY_UNAVAILABLE' : 'METHOD_UNAVAILABLE',
+    GATEWAY_FAILED_MESSAGE,
+    { method: [GATEWAY_FAILED_MESSAGE] },
+  );
 }
 
 /** SPEC §2: the method's own expiry, but never past the link's. */

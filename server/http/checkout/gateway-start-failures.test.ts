@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { payments } from '../../store/schema.ts';
 import { publicIdOf, startPayment } from '../../../tests/support/checkout-api.ts';
 import { countPayments } from '../../../tests/support/checkout-db.ts';
 import { createLinkOk } from '../../../tests/support/link-api.ts';
@@ -166,5 +168,25 @@ describe('a gateway that fails while a payment starts (SPEC §10)', () => {
     } finally {
       await own.close();
     }
+  });
+
+  it('a number the gateway gives that a pending payment here still holds: 503, its order withdrawn', async () => {
+    const first = await startOn('VA_BCA');
+    expect(first.answer.status).toBe(201);
+    // The gateway hands out the next number of its series; here it is taken by a payment whose
+    // end (at the gateway) has not reached us.
+    const next = String(BigInt(first.answer.body.data.payment_method_value) + 1n);
+    await gateway.t.db
+      .update(payments)
+      .set({ methodValue: next })
+      .where(eq(payments.reffNo, first.answer.body.data.reff_no));
+    const before = gateway.emulator.orders().length;
+    const { link, answer } = await startOn('VA_BCA');
+    expectTryAgain(answer);
+    expect(await countPayments(gateway.t, link.id)).toBe(0);
+    const [made] = ordersSince(before);
+    expect(made?.instrument).toMatchObject({ vaNumber: next });
+    await gateway.runWorker();
+    expect(gateway.emulator.order(made!.orderId)?.status).toBe('cancel');
   });
 });
