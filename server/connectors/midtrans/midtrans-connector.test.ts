@@ -1,71 +1,24 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { midtransAnswers } from '../../../tests/support/midtrans-answers.ts';
 import {
-  type ScriptedMidtrans,
-  startScriptedMidtrans,
-} from '../../../tests/support/scripted-midtrans.ts';
-import type { InstrumentRequest, PaymentConnector } from '../../domain/connector/connector.ts';
+  BASIC,
+  CANCEL,
+  CANCELLED,
+  CHARGE,
+  EXPIRE,
+  NOT_ALLOWED,
+  NOTIFY,
+  PENDING,
+  REFF,
+  requestFor,
+  SERVER_KEY,
+  STATUS,
+  TIMEOUT_MS,
+  useMidtransConnector,
+} from '../../../tests/support/midtrans-connector-fixture.ts';
 import { createMidtransConnector, MIDTRANS_CATALOG } from './index.ts';
 
-/** The documented key and its documented Basic header (reference A.1). */
-const SERVER_KEY = 'SB-Mid-server-abc123cde456';
-const BASIC = 'Basic U0ItTWlkLXNlcnZlci1hYmMxMjNjZGU0NTY6';
-const NOTIFY = 'https://pay.example/providers/midtrans/notifications';
-const REFF = 'PY0123456789ABCDEFGH';
-const NOW = new Date('2026-12-07T11:28:12.400Z');
-/** Generous for a loaded machine; a "too slow" answer comes far later than this. */
-const TIMEOUT_MS = 400;
-
-let midtrans: ScriptedMidtrans;
-let connector: PaymentConnector;
-
-beforeEach(async () => {
-  midtrans = await startScriptedMidtrans();
-  connector = createMidtransConnector({
-    serverKey: SERVER_KEY,
-    baseUrl: midtrans.baseUrl,
-    notificationUrl: NOTIFY,
-    timeoutMs: TIMEOUT_MS,
-  });
-});
-afterEach(() => midtrans.close());
-
-function requestFor(code: string): InstrumentRequest {
-  const method = MIDTRANS_CATALOG.find((m) => m.code === code);
-  if (!method) throw new Error(code);
-  return {
-    reffNo: REFF,
-    method,
-    amount: 44_000,
-    now: NOW,
-    expiresAt: new Date(NOW.getTime() + 15 * 60 * 1000),
-    merchantName: 'Toko Budi',
-    customer: { name: 'Budi', email: 'budi@example.com', phone: null },
-    returnUrl: `https://pay.example/b2b/abc/payments/${REFF}`,
-  };
-}
-
-/** What was asked of the fake, in order: `METHOD path`. */
-const calls = () => midtrans.received.map((r) => `${r.method} ${r.path}`);
-const CHARGE = 'POST /v2/charge';
-const STATUS = `GET /v2/${REFF}/status`;
-const CANCEL = `POST /v2/${REFF}/cancel`;
-const EXPIRE = `POST /v2/${REFF}/expire`;
-const PENDING = { body: { ...midtransAnswers.bca(REFF), transaction_status: 'pending' } };
-const CANCELLED = {
-  body: {
-    status_code: '200',
-    status_message: 'Success, transaction is canceled',
-    order_id: REFF,
-    transaction_status: 'cancel',
-  },
-};
-const NOT_ALLOWED = {
-  body: {
-    status_code: '412',
-    status_message: 'Merchant cannot modify the status of the transaction',
-  },
-};
+const midtrans = useMidtransConnector();
 
 describe('issue, per channel', () => {
   const returnUrl = requestFor('GOPAY').returnUrl;
@@ -108,10 +61,10 @@ describe('issue, per channel', () => {
     ],
   ])('charges %s once, as documented', async (code, channelPart, answer, value) => {
     midtrans.script(CHARGE, { body: answer(REFF) });
-    const outcome = await connector.issue(requestFor(code));
+    const outcome = await midtrans.connector.issue(requestFor(code));
 
     expect(outcome).toMatchObject({ ok: true, instrument: { value } });
-    expect(calls()).toEqual([CHARGE]);
+    expect(midtrans.calls()).toEqual([CHARGE]);
     const [charge] = midtrans.received;
     expect(charge!.headers).toMatchObject({
       authorization: BASIC,
@@ -135,7 +88,7 @@ describe('issue, per channel', () => {
 
   it('gives the instrument the gateway reference and channel details', async () => {
     midtrans.script(CHARGE, { body: midtransAnswers.mandiri(REFF) });
-    expect(await connector.issue(requestFor('VA_MANDIRI'))).toEqual({
+    expect(await midtrans.connector.issue(requestFor('VA_MANDIRI'))).toEqual({
       ok: true,
       instrument: {
         value: '778347787706',
@@ -183,8 +136,8 @@ describe('close', () => {
     ['cancel', CANCEL, { status: 401, body: { status_code: '401' } }, 'unavailable'],
   ] as const)('%s answered at %s maps to %s (case %#)', async (action, route, reply, closed) => {
     midtrans.script(route, reply);
-    expect(await connector.close(REFF, action)).toBe(closed);
-    expect(calls()).toEqual([route]);
+    expect(await midtrans.connector.close(REFF, action)).toBe(closed);
+    expect(midtrans.calls()).toEqual([route]);
     expect(midtrans.received[0]!.body).toBeNull();
     expect(midtrans.received[0]!.headers.authorization).toBe(BASIC);
   });
@@ -200,7 +153,7 @@ describe('status', () => {
         settlement_time: '2026-12-07 18:40:01',
       },
     });
-    expect(await connector.status(REFF)).toEqual({
+    expect(await midtrans.connector.status(REFF)).toEqual({
       kind: 'paid',
       amount: 44_000,
       paidAt: new Date('2026-12-07T11:40:01Z'),
@@ -230,21 +183,21 @@ describe('status', () => {
     ],
   ])('reads %s', async (_name, reply, state) => {
     midtrans.script(STATUS, reply);
-    expect(await connector.status(REFF)).toEqual(state);
-    expect(calls()).toEqual([STATUS]);
+    expect(await midtrans.connector.status(REFF)).toEqual(state);
+    expect(midtrans.calls()).toEqual([STATUS]);
   });
 
   it('is unavailable when Midtrans is too slow', async () => {
     midtrans.script(STATUS, { ...PENDING, delayMs: TIMEOUT_MS * 25 });
-    expect(await connector.status(REFF)).toBe('unavailable');
+    expect(await midtrans.connector.status(REFF)).toBe('unavailable');
   });
 });
 
 describe('the connector', () => {
   it('names itself and offers the Midtrans catalog', () => {
-    expect(connector.name).toBe('midtrans');
-    expect(connector.isRemote).toBe(true);
-    expect(connector.catalog).toBe(MIDTRANS_CATALOG);
+    expect(midtrans.connector.name).toBe('midtrans');
+    expect(midtrans.connector.isRemote).toBe(true);
+    expect(midtrans.connector.catalog).toBe(MIDTRANS_CATALOG);
   });
 
   it('verifies notifications with its server key', () => {
@@ -253,8 +206,8 @@ describe('the connector', () => {
       '5ced6e82aa059a0d34ce0733311491150e61215613f03d41fded223b4bbfbf3f' +
       '6a9d0a0717ac53e6cc5bc7943ae9eebde1421f9bddfdf973da2366dda485dbbd';
     const body = { order_id: REFF, status_code: '200', gross_amount: '44000.00', signature_key };
-    expect(connector.readNotification(body)).toEqual({ ok: true, orderId: REFF });
-    expect(connector.readNotification({ ...body, gross_amount: '1.00' })).toEqual({
+    expect(midtrans.connector.readNotification(body)).toEqual({ ok: true, orderId: REFF });
+    expect(midtrans.connector.readNotification({ ...body, gross_amount: '1.00' })).toEqual({
       ok: false,
       reason: 'unverified',
     });

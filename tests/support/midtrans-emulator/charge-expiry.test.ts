@@ -1,25 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  bcaCharge,
-  chargeBody,
-  coreApiClient,
-  newOrderId,
-  type CoreApiClient,
-} from './core-api-test-client.ts';
-import { startMidtransEmulator, type MidtransEmulator } from './midtrans-emulator.ts';
+import { describe, expect, it } from 'vitest';
+import { bcaCharge, chargeBody, newOrderId } from './core-api-test-client.ts';
+import { useEmulator } from './emulator-test-setup.ts';
 
-let emulator: MidtransEmulator;
-let api: CoreApiClient;
 const now = Date.parse('2026-03-01T03:00:00Z');
-
-beforeAll(async () => {
-  emulator = await startMidtransEmulator({
-    serverKey: 'SB-Mid-server-abc123cde456',
-    now: () => now,
-  });
-  api = coreApiClient(emulator);
-});
-afterAll(() => emulator.close());
+const midtrans = useEmulator({ serverKey: 'SB-Mid-server-abc123cde456', now: () => now });
 
 describe('expiry (A.2 custom expiry, A.6 defaults)', () => {
   it.each([
@@ -38,7 +22,7 @@ describe('expiry (A.2 custom expiry, A.6 defaults)', () => {
     [chargeBody('gopay', newOrderId(), 1000), '2026-03-01 10:15:00'],
     [chargeBody('shopeepay', newOrderId(), 1000), '2026-03-01 10:15:00'],
   ])('gives %j the default expiry', async (body, expiry) => {
-    const reply = await api.charge(body);
+    const reply = await midtrans.api.charge(body);
     expect(reply.body.transaction_time).toBe('2026-03-01 10:00:00');
     expect(reply.body.expiry_time).toBe(expiry);
   });
@@ -57,7 +41,7 @@ describe('expiry (A.2 custom expiry, A.6 defaults)', () => {
       '2026-03-01 10:10:00',
     ],
   ])('honours custom_expiry %j', async (customExpiry, expiry) => {
-    const reply = await api.charge({ ...bcaCharge(), custom_expiry: customExpiry });
+    const reply = await midtrans.api.charge({ ...bcaCharge(), custom_expiry: customExpiry });
     expect(reply.status).toBe(200);
     expect(reply.body.expiry_time).toBe(expiry);
   });

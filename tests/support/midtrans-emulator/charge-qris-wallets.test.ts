@@ -1,28 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { crc16CcittFalse } from '../../../server/domain/payment-method/qris/crc16.ts';
 import { parseTlv } from '../../../server/domain/payment-method/qris/tlv.ts';
 import { expectCommonFields, scanQr } from './charge-expectations.ts';
-import {
-  chargeBody,
-  coreApiClient,
-  newOrderId,
-  type CoreApiClient,
-} from './core-api-test-client.ts';
-import { startMidtransEmulator, type MidtransEmulator } from './midtrans-emulator.ts';
+import { chargeBody, coreApiClient, newOrderId } from './core-api-test-client.ts';
+import { useEmulator } from './emulator-test-setup.ts';
+import { startMidtransEmulator } from './midtrans-emulator.ts';
 
-let emulator: MidtransEmulator;
-let api: CoreApiClient;
-
-beforeAll(async () => {
-  emulator = await startMidtransEmulator({ merchantId: 'G812785002' });
-  api = coreApiClient(emulator);
-});
-afterAll(() => emulator.close());
+const midtrans = useEmulator({ merchantId: 'G812785002' });
 
 describe('POST /v2/charge qris', () => {
   it('answers acquirer gopay, a PNG action and a valid EMV qr_string', async () => {
     const orderId = newOrderId();
-    const reply = await api.charge(chargeBody('qris', orderId, 275000));
+    const reply = await midtrans.api.charge(chargeBody('qris', orderId, 275000));
     expect(reply.status).toBe(200);
     expectCommonFields(reply.body, orderId, 'qris', '275000.00');
     expect(reply.body.status_message).toBe('QRIS transaction is created');
@@ -39,7 +28,7 @@ describe('POST /v2/charge qris', () => {
     expect(action).toEqual({
       name: 'generate-qr-code',
       method: 'GET',
-      url: `${emulator.url}/v2/qris/${reply.body.transaction_id}/qr-code`,
+      url: `${midtrans.emulator.url}/v2/qris/${reply.body.transaction_id}/qr-code`,
     });
     const image = await fetch(action.url);
     expect(image.status).toBe(200);
@@ -50,11 +39,11 @@ describe('POST /v2/charge qris', () => {
   });
 
   it('accepts acquirer "airpay shopee" and refuses others', async () => {
-    const ok = await api.charge(
+    const ok = await midtrans.api.charge(
       chargeBody('qris', newOrderId(), 10000, { qris: { acquirer: 'airpay shopee' } }),
     );
     expect(ok.body.acquirer).toBe('airpay shopee');
-    const refused = await api.charge(
+    const refused = await midtrans.api.charge(
       chargeBody('qris', newOrderId(), 10000, { qris: { acquirer: 'ovo' } }),
     );
     expect(refused.status).toBe(400);
@@ -76,7 +65,7 @@ describe('POST /v2/charge qris', () => {
 describe('POST /v2/charge gopay and shopeepay', () => {
   it('answers the four GoPay actions, the deeplink carrying the callback when enabled', async () => {
     const orderId = newOrderId();
-    const reply = await api.charge(
+    const reply = await midtrans.api.charge(
       chargeBody('gopay', orderId, 275000, {
         gopay: { enable_callback: true, callback_url: 'https://shop.example/done' },
       }),
@@ -86,14 +75,23 @@ describe('POST /v2/charge gopay and shopeepay', () => {
     expect(reply.body.status_message).toBe('GO-PAY billing created');
     const id = reply.body.transaction_id;
     expect(reply.body.actions).toEqual([
-      { name: 'generate-qr-code', method: 'GET', url: `${emulator.url}/v2/gopay/${id}/qr-code` },
+      {
+        name: 'generate-qr-code',
+        method: 'GET',
+        url: `${midtrans.emulator.url}/v2/gopay/${id}/qr-code`,
+      },
       {
         name: 'deeplink-redirect',
         method: 'GET',
-        url: `${emulator.url}/app/gopay/${id}?callback_url=${encodeURIComponent('https://shop.example/done')}`,
+        url: `${midtrans.emulator.url}/app/gopay/${id}?callback_url=${encodeURIComponent('https://shop.example/done')}`,
       },
-      { name: 'get-status', method: 'GET', url: `${emulator.url}/v2/${id}/status` },
-      { name: 'cancel', method: 'POST', url: `${emulator.url}/v2/${id}/cancel`, fields: [] },
+      { name: 'get-status', method: 'GET', url: `${midtrans.emulator.url}/v2/${id}/status` },
+      {
+        name: 'cancel',
+        method: 'POST',
+        url: `${midtrans.emulator.url}/v2/${id}/cancel`,
+        fields: [],
+      },
     ]);
     const png = Buffer.from(await (await fetch(reply.body.actions[0].url)).arrayBuffer());
     expect(png.subarray(1, 4).toString()).toBe('PNG');
@@ -101,7 +99,7 @@ describe('POST /v2/charge gopay and shopeepay', () => {
 
   it('answers ShopeePay with only a deeplink-redirect', async () => {
     const orderId = newOrderId();
-    const reply = await api.charge(
+    const reply = await midtrans.api.charge(
       chargeBody('shopeepay', orderId, 25000, {
         shopeepay: { callback_url: 'https://shop.example/' },
       }),
@@ -116,7 +114,7 @@ describe('POST /v2/charge gopay and shopeepay', () => {
       {
         name: 'deeplink-redirect',
         method: 'GET',
-        url: `${emulator.url}/app/shopeepay/${reply.body.transaction_id}`,
+        url: `${midtrans.emulator.url}/app/shopeepay/${reply.body.transaction_id}`,
       },
     ]);
   });

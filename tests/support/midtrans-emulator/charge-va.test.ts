@@ -1,22 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectCommonFields } from './charge-expectations.ts';
-import {
-  bcaCharge,
-  chargeBody,
-  coreApiClient,
-  newOrderId,
-  type CoreApiClient,
-} from './core-api-test-client.ts';
-import { startMidtransEmulator, type MidtransEmulator } from './midtrans-emulator.ts';
+import { bcaCharge, chargeBody, newOrderId } from './core-api-test-client.ts';
+import { useEmulator } from './emulator-test-setup.ts';
 
-let emulator: MidtransEmulator;
-let api: CoreApiClient;
-
-beforeAll(async () => {
-  emulator = await startMidtransEmulator({ merchantId: 'G812785002' });
-  api = coreApiClient(emulator);
-});
-afterAll(() => emulator.close());
+const midtrans = useEmulator({ merchantId: 'G812785002' });
 
 describe('POST /v2/charge bank_transfer', () => {
   it.each([
@@ -26,7 +13,7 @@ describe('POST /v2/charge bank_transfer', () => {
     ['cimb', 16],
   ])('answers HTTP 200, body "201" and va_numbers for %s', async (bank, length) => {
     const orderId = newOrderId();
-    const reply = await api.charge(
+    const reply = await midtrans.api.charge(
       chargeBody('bank_transfer', orderId, 44000, { bank_transfer: { bank } }),
     );
     expect(reply.status).toBe(200);
@@ -45,7 +32,7 @@ describe('POST /v2/charge bank_transfer', () => {
     ['payment_type permata', { payment_type: 'permata' }],
   ])('answers permata_va_number instead of va_numbers for %s', async (_name, shape) => {
     const orderId = newOrderId();
-    const reply = await api.charge({
+    const reply = await midtrans.api.charge({
       ...shape,
       transaction_details: { order_id: orderId, gross_amount: 10000 },
     });
@@ -58,15 +45,19 @@ describe('POST /v2/charge bank_transfer', () => {
 
   it('keeps a custom va_number, unless a pending order holds it', async () => {
     const custom = { bank_transfer: { bank: 'bni', va_number: '1234567890' } };
-    const first = await api.charge(chargeBody('bank_transfer', newOrderId(), 5000, custom));
-    const second = await api.charge(chargeBody('bank_transfer', newOrderId(), 5000, custom));
+    const first = await midtrans.api.charge(
+      chargeBody('bank_transfer', newOrderId(), 5000, custom),
+    );
+    const second = await midtrans.api.charge(
+      chargeBody('bank_transfer', newOrderId(), 5000, custom),
+    );
     expect(first.body.va_numbers[0].va_number).toBe('1234567890');
     expect(second.body.va_numbers[0].va_number).not.toBe('1234567890');
   });
 
   it('gives each order its own VA number and transaction id', async () => {
-    const one = await api.charge(bcaCharge());
-    const two = await api.charge(bcaCharge());
+    const one = await midtrans.api.charge(bcaCharge());
+    const two = await midtrans.api.charge(bcaCharge());
     expect(one.body.va_numbers[0].va_number).not.toBe(two.body.va_numbers[0].va_number);
     expect(one.body.transaction_id).not.toBe(two.body.transaction_id);
   });
@@ -75,7 +66,7 @@ describe('POST /v2/charge bank_transfer', () => {
 describe('POST /v2/charge echannel', () => {
   it('answers bill_key and biller_code 70012', async () => {
     const orderId = newOrderId();
-    const reply = await api.charge(
+    const reply = await midtrans.api.charge(
       chargeBody('echannel', orderId, 44000, {
         echannel: { bill_info1: 'Payment:', bill_info2: 'Online purchase' },
       }),
@@ -88,7 +79,7 @@ describe('POST /v2/charge echannel', () => {
   });
 
   it('keeps a custom bill_key', async () => {
-    const reply = await api.charge(
+    const reply = await midtrans.api.charge(
       chargeBody('echannel', newOrderId(), 44000, {
         echannel: { bill_info1: 'a', bill_info2: 'b', bill_key: '99887766' },
       }),
@@ -103,7 +94,9 @@ describe('POST /v2/charge cstore', () => {
     ['Indomaret', 'indomaret', 14],
   ])('answers payment_code and store for "%s"', async (store, expected, length) => {
     const orderId = newOrderId();
-    const reply = await api.charge(chargeBody('cstore', orderId, 162500, { cstore: { store } }));
+    const reply = await midtrans.api.charge(
+      chargeBody('cstore', orderId, 162500, { cstore: { store } }),
+    );
     expect(reply.status).toBe(200);
     expectCommonFields(reply.body, orderId, 'cstore', '162500.00');
     expect(reply.body.status_message).toBe('Success, cstore transaction is successful');

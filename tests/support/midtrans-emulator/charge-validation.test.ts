@@ -1,33 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  basicAuth,
-  bcaCharge,
-  chargeBody,
-  coreApiClient,
-  newOrderId,
-  type CoreApiClient,
-} from './core-api-test-client.ts';
-import { startMidtransEmulator, type MidtransEmulator } from './midtrans-emulator.ts';
+import { describe, expect, it } from 'vitest';
+import { basicAuth, bcaCharge, chargeBody, newOrderId } from './core-api-test-client.ts';
+import { useEmulator } from './emulator-test-setup.ts';
 
-let emulator: MidtransEmulator;
-let api: CoreApiClient;
 const now = Date.parse('2026-03-01T03:00:00Z');
-
-beforeAll(async () => {
-  emulator = await startMidtransEmulator({
-    serverKey: 'SB-Mid-server-abc123cde456',
-    now: () => now,
-  });
-  api = coreApiClient(emulator);
-});
-afterAll(() => emulator.close());
+const midtrans = useEmulator({ serverKey: 'SB-Mid-server-abc123cde456', now: () => now });
 
 describe('Basic auth (A.1)', () => {
   it('takes the documented header for the documented example key', async () => {
     expect(basicAuth('SB-Mid-server-abc123cde456')).toBe(
       'Basic U0ItTWlkLXNlcnZlci1hYmMxMjNjZGU0NTY6',
     );
-    expect((await api.charge(bcaCharge())).status).toBe(200);
+    expect((await midtrans.api.charge(bcaCharge())).status).toBe(200);
   });
 
   it.each([
@@ -35,9 +18,9 @@ describe('Basic auth (A.1)', () => {
     ['a non-empty password', { authorization: basicAuth('SB-Mid-server-abc123cde456', 'x') }],
     ['no Authorization header', { authorization: '' }],
   ])('answers HTTP 401 with the documented body for %s', async (_name, headers) => {
-    const before = emulator.orders().length;
+    const before = midtrans.emulator.orders().length;
     for (const reply of [
-      await api.charge(bcaCharge(), headers),
+      await midtrans.api.charge(bcaCharge(), headers),
       await fetchStatusWith(headers.authorization),
     ]) {
       expect(reply.status).toBe(401);
@@ -47,12 +30,12 @@ describe('Basic auth (A.1)', () => {
         id: expect.stringMatching(/^[0-9a-f-]{36}$/),
       });
     }
-    expect(emulator.orders()).toHaveLength(before);
+    expect(midtrans.emulator.orders()).toHaveLength(before);
   });
 });
 
 async function fetchStatusWith(authorization: string) {
-  const response = await fetch(`${emulator.url}/v2/any-order/status`, {
+  const response = await fetch(`${midtrans.emulator.url}/v2/any-order/status`, {
     headers: { authorization, accept: 'application/json' },
   });
   return { status: response.status, body: await response.json() };
@@ -119,7 +102,7 @@ describe('validation (A.6): HTTP 400 with validation_messages', () => {
       'custom_expiry.order_time',
     ],
   ])('refuses %s', async (_name, body, message) => {
-    const reply = await api.charge(body);
+    const reply = await midtrans.api.charge(body);
     expect(reply.status).toBe(400);
     expect(reply.body.status_code).toBe('400');
     expect(reply.body.validation_messages).toEqual(
@@ -137,28 +120,28 @@ describe('validation (A.6): HTTP 400 with validation_messages', () => {
         ],
       },
     );
-    const reply = await api.charge(body);
+    const reply = await midtrans.api.charge(body);
     expect(reply.status).toBe(200);
     expect(reply.body.gross_amount).toBe('7000.00');
   });
 
   it('accepts order ids of exactly 50 characters with - _ ~ .', async () => {
     const orderId = `A-b_c~d.${'9'.repeat(42)}`;
-    const reply = await api.charge(bcaCharge(orderId));
+    const reply = await midtrans.api.charge(bcaCharge(orderId));
     expect(reply.status).toBe(200);
     expect(reply.body.order_id).toBe(orderId);
   });
 
   it('refuses a body that is not JSON and a charge sent as a form', async () => {
-    const headers = { authorization: basicAuth(emulator.serverKey) };
-    const broken = await fetch(`${emulator.url}/v2/charge`, {
+    const headers = { authorization: basicAuth(midtrans.emulator.serverKey) };
+    const broken = await fetch(`${midtrans.emulator.url}/v2/charge`, {
       method: 'POST',
       headers: { ...headers, 'content-type': 'application/json' },
       body: '{"payment_type":',
     });
     expect(broken.status).toBe(400);
     expect((await broken.json()).status_code).toBe('413');
-    const form = await fetch(`${emulator.url}/v2/charge`, {
+    const form = await fetch(`${midtrans.emulator.url}/v2/charge`, {
       method: 'POST',
       headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' },
       body: 'payment_type=bank_transfer',
@@ -170,27 +153,27 @@ describe('validation (A.6): HTTP 400 with validation_messages', () => {
 describe('order_id reuse (A.5, A.6)', () => {
   it('answers 406 for a pending or paid order_id and creates nothing', async () => {
     const orderId = newOrderId();
-    expect((await api.charge(bcaCharge(orderId))).status).toBe(200);
-    const pending = await api.charge(bcaCharge(orderId));
+    expect((await midtrans.api.charge(bcaCharge(orderId))).status).toBe(200);
+    const pending = await midtrans.api.charge(bcaCharge(orderId));
     expect(pending.status).toBe(406);
     expect(pending.body.status_code).toBe('406');
-    emulator.pay(orderId);
-    expect((await api.charge(bcaCharge(orderId))).status).toBe(406);
-    expect(emulator.orders().filter((order) => order.orderId === orderId)).toHaveLength(1);
+    midtrans.emulator.pay(orderId);
+    expect((await midtrans.api.charge(bcaCharge(orderId))).status).toBe(406);
+    expect(midtrans.emulator.orders().filter((order) => order.orderId === orderId)).toHaveLength(1);
   });
 
   it.each(['cancel', 'expire'] as const)(
     'lets an order_id be charged again after %s',
     async (end) => {
       const orderId = newOrderId();
-      const first = await api.charge(bcaCharge(orderId));
-      await api[end](orderId);
-      const second = await api.charge(bcaCharge(orderId));
+      const first = await midtrans.api.charge(bcaCharge(orderId));
+      await midtrans.api[end](orderId);
+      const second = await midtrans.api.charge(bcaCharge(orderId));
       expect(second.status).toBe(200);
       expect(second.body.transaction_id).not.toBe(first.body.transaction_id);
       // The order id now names the new charge; the old one stays reachable by transaction id.
-      expect((await api.status(orderId)).body.transaction_status).toBe('pending');
-      const old = await api.status(first.body.transaction_id);
+      expect((await midtrans.api.status(orderId)).body.transaction_status).toBe('pending');
+      const old = await midtrans.api.status(first.body.transaction_id);
       expect(old.body.transaction_status).toBe(end);
     },
   );

@@ -1,22 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { basicAuth, bcaCharge, coreApiClient, type CoreApiClient } from './core-api-test-client.ts';
-import { startMidtransEmulator, type MidtransEmulator } from './midtrans-emulator.ts';
+import { describe, expect, it } from 'vitest';
+import { basicAuth, bcaCharge, coreApiClient } from './core-api-test-client.ts';
+import { useEmulator } from './emulator-test-setup.ts';
+import { startMidtransEmulator } from './midtrans-emulator.ts';
 
-let emulator: MidtransEmulator;
-let api: CoreApiClient;
-
-beforeAll(async () => {
-  emulator = await startMidtransEmulator({ hangUpAfterMs: 1500 });
-  api = coreApiClient(emulator);
-});
-afterAll(() => emulator.close());
+const midtrans = useEmulator({ hangUpAfterMs: 1500 });
 
 /** A charge the way a client with a 300 ms timeout sends it; resolves to the error or reply. */
 async function chargeWithTimeout(body: unknown, headers: Record<string, string> = {}) {
-  return fetch(`${emulator.url}/v2/charge`, {
+  return fetch(`${midtrans.emulator.url}/v2/charge`, {
     method: 'POST',
     headers: {
-      authorization: basicAuth(emulator.serverKey),
+      authorization: basicAuth(midtrans.emulator.serverKey),
       'content-type': 'application/json',
       ...headers,
     },
@@ -28,46 +22,47 @@ async function chargeWithTimeout(body: unknown, headers: Record<string, string> 
   );
 }
 
-const ordersFor = (orderId: string) => emulator.orders().filter((o) => o.orderId === orderId);
+const ordersFor = (orderId: string) =>
+  midtrans.emulator.orders().filter((o) => o.orderId === orderId);
 
 describe('charge faults', () => {
   it('http500: answers 500 once, creates nothing, and the next charge works', async () => {
-    emulator.injectChargeFaults(['http500']);
+    midtrans.emulator.injectChargeFaults(['http500']);
     const body = bcaCharge();
-    const failed = await api.charge(body);
+    const failed = await midtrans.api.charge(body);
     expect(failed.status).toBe(500);
     expect(failed.body.status_code).toBe('500');
     expect(ordersFor(body.transaction_details.order_id)).toHaveLength(0);
-    expect((await api.charge(body)).status).toBe(200);
+    expect((await midtrans.api.charge(body)).status).toBe(200);
   });
 
   it('http503: answers the documented temporary error, one charge per queued fault', async () => {
-    emulator.injectChargeFaults(['http503', 'http503']);
+    midtrans.emulator.injectChargeFaults(['http503', 'http503']);
     const body = bcaCharge();
     for (let i = 0; i < 2; i++) {
-      const failed = await api.charge(body);
+      const failed = await midtrans.api.charge(body);
       expect(failed.status).toBe(503);
       expect(failed.body).toMatchObject({
         status_code: '503',
         status_message: 'Bank/partner is experiencing connection issue.',
       });
     }
-    expect((await api.charge(body)).status).toBe(200);
+    expect((await midtrans.api.charge(body)).status).toBe(200);
   });
 
   it('timeout-before-create: never answers and creates nothing; the retry creates the order', async () => {
-    emulator.injectChargeFaults(['timeout-before-create']);
+    midtrans.emulator.injectChargeFaults(['timeout-before-create']);
     const body = bcaCharge();
     const key = { 'Idempotency-Key': `k-${body.transaction_details.order_id}` };
     expect(await chargeWithTimeout(body, key)).toEqual({ error: 'TimeoutError' });
     expect(ordersFor(body.transaction_details.order_id)).toHaveLength(0);
-    const retry = await api.charge(body, key);
+    const retry = await midtrans.api.charge(body, key);
     expect(retry.status).toBe(200);
     expect(ordersFor(body.transaction_details.order_id)).toHaveLength(1);
   });
 
   it('timeout-after-create: creates the order, never answers; the keyed retry gets the stored answer', async () => {
-    emulator.injectChargeFaults(['timeout-after-create']);
+    midtrans.emulator.injectChargeFaults(['timeout-after-create']);
     const body = bcaCharge();
     const orderId = body.transaction_details.order_id;
     const key = { 'Idempotency-Key': `k-${orderId}` };
@@ -75,9 +70,9 @@ describe('charge faults', () => {
     const [created] = ordersFor(orderId);
     expect(created?.status).toBe('pending');
 
-    const unkeyed = await api.charge(body);
+    const unkeyed = await midtrans.api.charge(body);
     expect(unkeyed.status).toBe(406);
-    const keyed = await api.charge(body, key);
+    const keyed = await midtrans.api.charge(body, key);
     expect(keyed.status).toBe(200);
     expect(keyed.body.transaction_id).toBe(created!.transactionId);
     expect(keyed.body.va_numbers[0].va_number).toBe((created!.instrument as any).vaNumber);
@@ -85,9 +80,9 @@ describe('charge faults', () => {
   });
 
   it('hangs up a held request after hangUpAfterMs', async () => {
-    emulator.injectChargeFaults(['timeout-before-create']);
+    midtrans.emulator.injectChargeFaults(['timeout-before-create']);
     const started = Date.now();
-    const outcome = await api.charge(bcaCharge()).then(
+    const outcome = await midtrans.api.charge(bcaCharge()).then(
       () => 'answered',
       () => 'hung up',
     );
@@ -98,19 +93,19 @@ describe('charge faults', () => {
 
 describe('status faults', () => {
   it('http500 then timeout, then the real answer', async () => {
-    const charge = await api.charge(bcaCharge());
-    emulator.injectStatusFaults(['http500', 'timeout']);
-    const failed = await api.status(charge.body.order_id);
+    const charge = await midtrans.api.charge(bcaCharge());
+    midtrans.emulator.injectStatusFaults(['http500', 'timeout']);
+    const failed = await midtrans.api.status(charge.body.order_id);
     expect(failed.status).toBe(500);
-    const held = await fetch(`${emulator.url}/v2/${charge.body.order_id}/status`, {
-      headers: { authorization: basicAuth(emulator.serverKey) },
+    const held = await fetch(`${midtrans.emulator.url}/v2/${charge.body.order_id}/status`, {
+      headers: { authorization: basicAuth(midtrans.emulator.serverKey) },
       signal: AbortSignal.timeout(300),
     }).then(
       () => 'answered',
       (error: Error) => error.name,
     );
     expect(held).toBe('TimeoutError');
-    expect((await api.status(charge.body.order_id)).body.status_code).toBe('201');
+    expect((await midtrans.api.status(charge.body.order_id)).body.status_code).toBe('201');
   });
 });
 

@@ -1,35 +1,16 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { bodyOf, startMerchantReceiver, type MerchantReceiver } from '../merchant-receiver.ts';
+import { describe, expect, it } from 'vitest';
+import { bodyOf } from '../merchant-receiver.ts';
 import {
   bcaCharge,
   chargeBody,
-  coreApiClient,
   merchantSideSignature,
   newOrderId,
-  type CoreApiClient,
 } from './core-api-test-client.ts';
-import { startMidtransEmulator, type MidtransEmulator } from './midtrans-emulator.ts';
+import { useNotifyingEmulator } from './emulator-test-setup.ts';
 
-let receiver: MerchantReceiver;
-let emulator: MidtransEmulator;
-let api: CoreApiClient;
 let clock = Date.parse('2026-03-01T03:00:00Z');
-
-beforeEach(async () => {
-  receiver = await startMerchantReceiver();
-  emulator = await startMidtransEmulator({
-    now: () => clock,
-    notificationUrl: receiver.url('/midtrans'),
-    retryDelaysMs: [20, 20, 20, 20, 20],
-    notificationTimeoutMs: 150,
-  });
-  api = coreApiClient(emulator);
-});
-afterEach(async () => {
-  await emulator.close();
-  await receiver.close();
-});
+const midtrans = useNotifyingEmulator(() => clock);
 
 function expectSignedWith(body: any, serverKey: string) {
   expect(body.signature_key).toBe(merchantSideSignature(body, serverKey));
@@ -37,9 +18,9 @@ function expectSignedWith(body: any, serverKey: string) {
 
 describe('notification bodies (A.4, D.1)', () => {
   it('posts a signed pending and then a settlement notification built from the stored order', async () => {
-    const charge = await api.charge(bcaCharge());
-    emulator.pay(charge.body.order_id);
-    const [pending, settled] = await receiver.waitFor(2);
+    const charge = await midtrans.api.charge(bcaCharge());
+    midtrans.emulator.pay(charge.body.order_id);
+    const [pending, settled] = await midtrans.receiver.waitFor(2);
     expect(pending!.headers['content-type']).toBe('application/json');
     expect(pending!.headers['user-agent']).toBe('Veritrans');
     expect(bodyOf(pending!)).toMatchObject({ status_code: '201', transaction_status: 'pending' });
@@ -62,8 +43,8 @@ describe('notification bodies (A.4, D.1)', () => {
       currency: 'IDR',
       expiry_time: charge.body.expiry_time,
     });
-    expectSignedWith(body, emulator.serverKey);
-    expectSignedWith(bodyOf(pending!), emulator.serverKey);
+    expectSignedWith(body, midtrans.emulator.serverKey);
+    expectSignedWith(bodyOf(pending!), midtrans.emulator.serverKey);
   });
 
   it.each([
@@ -110,16 +91,16 @@ describe('notification bodies (A.4, D.1)', () => {
       { payment_type: 'shopeepay', shopeepay_reference_number: expect.any(String) },
     ],
   ])('carries the %s fields in the settlement', async (_name, body, fields) => {
-    const charge = await api.charge(body);
-    emulator.pay(charge.body.order_id);
-    const [, settled] = await receiver.waitFor(2);
+    const charge = await midtrans.api.charge(body);
+    midtrans.emulator.pay(charge.body.order_id);
+    const [, settled] = await midtrans.receiver.waitFor(2);
     expect(bodyOf(settled!)).toMatchObject({ status_code: '200', ...fields });
   });
 
   it('notifies a GoPay order paid by QR with payment_type qris', async () => {
-    const charge = await api.charge(chargeBody('gopay', newOrderId(), 1000));
-    emulator.pay(charge.body.order_id, { via: 'qr', issuer: 'ovo' });
-    const [, settled] = await receiver.waitFor(2);
+    const charge = await midtrans.api.charge(chargeBody('gopay', newOrderId(), 1000));
+    midtrans.emulator.pay(charge.body.order_id, { via: 'qr', issuer: 'ovo' });
+    const [, settled] = await midtrans.receiver.waitFor(2);
     expect(bodyOf(settled!)).toMatchObject({
       payment_type: 'qris',
       transaction_status: 'settlement',
@@ -127,57 +108,61 @@ describe('notification bodies (A.4, D.1)', () => {
       acquirer: 'gopay',
       transaction_type: 'off-us',
     });
-    expectSignedWith(bodyOf(settled!), emulator.serverKey);
+    expectSignedWith(bodyOf(settled!), midtrans.emulator.serverKey);
   });
 
   it.each([
-    ['cancel', (id: string) => api.cancel(id), 'cancel'],
-    ['expire', (id: string) => api.expire(id), 'expire'],
+    ['cancel', (id: string) => midtrans.api.cancel(id), 'cancel'],
+    ['expire', (id: string) => midtrans.api.expire(id), 'expire'],
     [
       'expiry by time',
       async () => {
         clock += 20_000;
-        emulator.expireDue();
+        midtrans.emulator.expireDue();
       },
       'expire',
     ],
   ])('sends "202" after %s', async (_name, end, status) => {
     const expiry = { expiry_duration: 20, unit: 'second' };
-    const charge = await api.charge({ ...bcaCharge(), custom_expiry: expiry });
+    const charge = await midtrans.api.charge({ ...bcaCharge(), custom_expiry: expiry });
     await end(charge.body.order_id);
-    const [, last] = await receiver.waitFor(2);
+    const [, last] = await midtrans.receiver.waitFor(2);
     expect(bodyOf(last!)).toMatchObject({ status_code: '202', transaction_status: status });
-    expectSignedWith(bodyOf(last!), emulator.serverKey);
+    expectSignedWith(bodyOf(last!), midtrans.emulator.serverKey);
   });
 
   it('sends "202" deny after a reversal', async () => {
-    const charge = await api.charge(
+    const charge = await midtrans.api.charge(
       chargeBody('cstore', newOrderId(), 10000, { cstore: { store: 'indomaret' } }),
     );
-    emulator.pay(charge.body.order_id);
-    emulator.reverse(charge.body.order_id);
-    const [, , denied] = await receiver.waitFor(3);
+    midtrans.emulator.pay(charge.body.order_id);
+    midtrans.emulator.reverse(charge.body.order_id);
+    const [, , denied] = await midtrans.receiver.waitFor(3);
     expect(bodyOf(denied!)).toMatchObject({ status_code: '202', transaction_status: 'deny' });
   });
 });
 
 describe('notification URLs (A.1)', () => {
   it('adds X-Append-Notification URLs to the dashboard URL', async () => {
-    await api.charge(bcaCharge(), {
-      'X-Append-Notification': `${receiver.url('/a')},${receiver.url('/b')}`,
+    await midtrans.api.charge(bcaCharge(), {
+      'X-Append-Notification': `${midtrans.receiver.url('/a')},${midtrans.receiver.url('/b')}`,
     });
-    const received = await receiver.waitFor(3);
+    const received = await midtrans.receiver.waitFor(3);
     expect(received.map((request) => request.url).sort()).toEqual(['/a', '/b', '/midtrans']);
   });
 
   it('replaces the dashboard URL with X-Override-Notification, which wins over append', async () => {
-    const urls = ['/o1', '/o2', '/o3', '/o4'].map((path) => receiver.url(path)).join(', ');
-    await api.charge(bcaCharge(), {
+    const urls = ['/o1', '/o2', '/o3', '/o4'].map((path) => midtrans.receiver.url(path)).join(', ');
+    await midtrans.api.charge(bcaCharge(), {
       'X-Override-Notification': urls,
-      'X-Append-Notification': receiver.url('/appended'),
+      'X-Append-Notification': midtrans.receiver.url('/appended'),
     });
-    await receiver.waitFor(3);
+    await midtrans.receiver.waitFor(3);
     await sleep(200);
-    expect(receiver.received.map((request) => request.url).sort()).toEqual(['/o1', '/o2', '/o3']);
+    expect(midtrans.receiver.received.map((request) => request.url).sort()).toEqual([
+      '/o1',
+      '/o2',
+      '/o3',
+    ]);
   });
 });

@@ -1,43 +1,18 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { bodyOf, startMerchantReceiver, type MerchantReceiver } from '../merchant-receiver.ts';
-import {
-  bcaCharge,
-  coreApiClient,
-  merchantSideSignature,
-  type CoreApiClient,
-} from './core-api-test-client.ts';
-import {
-  startMidtransEmulator,
-  type MidtransEmulator,
-  type NotificationAttempt,
-} from './midtrans-emulator.ts';
+import { describe, expect, it } from 'vitest';
+import { bodyOf } from '../merchant-receiver.ts';
+import { bcaCharge, coreApiClient, merchantSideSignature } from './core-api-test-client.ts';
+import { useNotifyingEmulator } from './emulator-test-setup.ts';
+import { startMidtransEmulator, type NotificationAttempt } from './midtrans-emulator.ts';
 
-let receiver: MerchantReceiver;
-let emulator: MidtransEmulator;
-let api: CoreApiClient;
 const clock = Date.parse('2026-03-01T03:00:00Z');
-
-beforeEach(async () => {
-  receiver = await startMerchantReceiver();
-  emulator = await startMidtransEmulator({
-    now: () => clock,
-    notificationUrl: receiver.url('/midtrans'),
-    retryDelaysMs: [20, 20, 20, 20, 20],
-    notificationTimeoutMs: 150,
-  });
-  api = coreApiClient(emulator);
-});
-afterEach(async () => {
-  await emulator.close();
-  await receiver.close();
-});
+const midtrans = useNotifyingEmulator(() => clock);
 
 const forOrder = (orderId: string) => (attempts: NotificationAttempt[]) =>
   attempts.filter((attempt) => attempt.orderId === orderId);
 
 /** Waits for `count` attempts for the order, then a while longer to see that no more come. */
-async function settledAttempts(orderId: string, count: number) {
+async function settledAttempts(orderId: string, count: number, emulator = midtrans.emulator) {
   await emulator.waitForNotifications((all) => forOrder(orderId)(all).length >= count, 5000);
   await sleep(250);
   return forOrder(orderId)(emulator.notificationsSent());
@@ -57,8 +32,8 @@ describe('retries by reply code (A.4)', () => {
     [302, 1],
     [418, 6],
   ])('after HTTP %i makes %i attempts in all', async (code, attempts) => {
-    receiver.setDefault(code);
-    const charge = await api.charge(bcaCharge());
+    midtrans.receiver.setDefault(code);
+    const charge = await midtrans.api.charge(bcaCharge());
     const made = await settledAttempts(charge.body.order_id, attempts);
     expect(made).toHaveLength(attempts);
     expect(made.map((attempt) => attempt.replyStatus)).toEqual(Array(attempts).fill(code));
@@ -68,8 +43,8 @@ describe('retries by reply code (A.4)', () => {
   });
 
   it('retries five times when the receiver does not answer in time', async () => {
-    receiver.setDelay(400);
-    const charge = await api.charge(bcaCharge());
+    midtrans.receiver.setDelay(400);
+    const charge = await midtrans.api.charge(bcaCharge());
     const made = await settledAttempts(charge.body.order_id, 6);
     expect(made).toHaveLength(6);
     expect(made.every((attempt) => attempt.replyStatus === null && attempt.error !== null)).toBe(
@@ -78,24 +53,29 @@ describe('retries by reply code (A.4)', () => {
   });
 
   it('waits the scheduled delays between attempts, repeating the last step', async () => {
-    await emulator.close();
-    emulator = await startMidtransEmulator({
-      notificationUrl: receiver.url('/midtrans'),
+    const stepped = await startMidtransEmulator({
+      notificationUrl: midtrans.receiver.url('/midtrans'),
       retryDelaysMs: [40, 80, 120],
     });
-    receiver.setDefault(503);
-    const charge = await coreApiClient(emulator).charge(bcaCharge());
-    const made = await settledAttempts(charge.body.order_id, 5);
-    const gaps = made.slice(1).map((attempt, index) => attempt.at - made[index]!.at);
-    [40, 80, 120, 120].forEach((delay, index) =>
-      expect(gaps[index]).toBeGreaterThanOrEqual(delay - 2),
-    );
+    try {
+      midtrans.receiver.setDefault(503);
+      const charge = await coreApiClient(stepped).charge(bcaCharge());
+      const made = await settledAttempts(charge.body.order_id, 5, stepped);
+      const gaps = made.slice(1).map((attempt, index) => attempt.at - made[index]!.at);
+      [40, 80, 120, 120].forEach((delay, index) =>
+        expect(gaps[index]).toBeGreaterThanOrEqual(delay - 2),
+      );
+    } finally {
+      await stepped.close();
+    }
   });
 
   it('follows 307 with the same POST body', async () => {
-    receiver.answerWith(({ url }) => (url === '/midtrans' ? { redirect: 307, to: '/moved' } : 200));
-    const charge = await api.charge(bcaCharge());
-    const [first, moved] = await receiver.waitFor(2);
+    midtrans.receiver.answerWith(({ url }) =>
+      url === '/midtrans' ? { redirect: 307, to: '/moved' } : 200,
+    );
+    const charge = await midtrans.api.charge(bcaCharge());
+    const [first, moved] = await midtrans.receiver.waitFor(2);
     expect(moved!.url).toBe('/moved');
     expect(moved!.method).toBe('POST');
     expect(moved!.body).toBe(first!.body);
@@ -106,24 +86,24 @@ describe('retries by reply code (A.4)', () => {
 
 describe('notification knobs', () => {
   it('drop: records the notification but never sends it', async () => {
-    emulator.setNotificationMode({ drop: true });
-    const charge = await api.charge(bcaCharge());
-    emulator.pay(charge.body.order_id);
+    midtrans.emulator.setNotificationMode({ drop: true });
+    const charge = await midtrans.api.charge(bcaCharge());
+    midtrans.emulator.pay(charge.body.order_id);
     await sleep(200);
-    expect(receiver.received).toHaveLength(0);
-    const dropped = emulator.notificationsSent();
+    expect(midtrans.receiver.received).toHaveLength(0);
+    const dropped = midtrans.emulator.notificationsSent();
     expect(dropped.map((attempt) => [attempt.dropped, attempt.body.status_code])).toEqual([
       [true, '201'],
       [true, '200'],
     ]);
-    expect(emulator.order(charge.body.order_id)?.notifications).toHaveLength(2);
+    expect(midtrans.emulator.order(charge.body.order_id)?.notifications).toHaveLength(2);
   });
 
   it('duplicate: sends each notification twice', async () => {
-    emulator.setNotificationMode({ duplicate: true });
-    const charge = await api.charge(bcaCharge());
-    emulator.pay(charge.body.order_id);
-    const received = await receiver.waitFor(4);
+    midtrans.emulator.setNotificationMode({ duplicate: true });
+    const charge = await midtrans.api.charge(bcaCharge());
+    midtrans.emulator.pay(charge.body.order_id);
+    const received = await midtrans.receiver.waitFor(4);
     expect(received.map((request) => bodyOf(request).status_code)).toEqual([
       '201',
       '201',
@@ -133,36 +113,38 @@ describe('notification knobs', () => {
   });
 
   it('badSignature: signs with another key', async () => {
-    emulator.setNotificationMode({ badSignature: true });
-    await api.charge(bcaCharge());
-    const [request] = await receiver.waitFor(1);
+    midtrans.emulator.setNotificationMode({ badSignature: true });
+    await midtrans.api.charge(bcaCharge());
+    const [request] = await midtrans.receiver.waitFor(1);
     const body = bodyOf(request!);
     expect(body.signature_key).toMatch(/^[0-9a-f]{128}$/);
-    expect(body.signature_key).not.toBe(merchantSideSignature(body, emulator.serverKey));
+    expect(body.signature_key).not.toBe(merchantSideSignature(body, midtrans.emulator.serverKey));
   });
 
   it('outOfOrder: sends the settlement first and a stale pending after it', async () => {
-    emulator.setNotificationMode({ outOfOrder: true });
-    const charge = await api.charge(bcaCharge());
+    midtrans.emulator.setNotificationMode({ outOfOrder: true });
+    const charge = await midtrans.api.charge(bcaCharge());
     await sleep(100);
-    expect(receiver.received).toHaveLength(0);
-    emulator.pay(charge.body.order_id);
-    const [first, second] = await receiver.waitFor(2);
+    expect(midtrans.receiver.received).toHaveLength(0);
+    midtrans.emulator.pay(charge.body.order_id);
+    const [first, second] = await midtrans.receiver.waitFor(2);
     expect(bodyOf(first!)).toMatchObject({ status_code: '200', transaction_status: 'settlement' });
     expect(bodyOf(second!)).toMatchObject({ status_code: '201', transaction_status: 'pending' });
     expect(bodyOf(second!)).not.toHaveProperty('settlement_time');
-    expectSignedWith(bodyOf(second!), emulator.serverKey);
+    expectSignedWith(bodyOf(second!), midtrans.emulator.serverKey);
   });
 
   it('delayMs: holds each notification back', async () => {
-    emulator.setNotificationMode({ delayMs: 300 });
+    midtrans.emulator.setNotificationMode({ delayMs: 300 });
     const started = Date.now();
-    await api.charge(bcaCharge());
-    const [request] = await receiver.waitFor(1);
+    await midtrans.api.charge(bcaCharge());
+    const [request] = await midtrans.receiver.waitFor(1);
     expect(request!.receivedAt - started).toBeGreaterThanOrEqual(300);
   });
 
   it('waitForNotifications rejects when nothing matches in time', async () => {
-    await expect(emulator.waitForNotifications(() => false, 50)).rejects.toThrow(/within 50 ms/);
+    await expect(midtrans.emulator.waitForNotifications(() => false, 50)).rejects.toThrow(
+      /within 50 ms/,
+    );
   });
 });

@@ -1,24 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  chargeBody,
-  coreApiClient,
-  newOrderId,
-  type CoreApiClient,
-} from './core-api-test-client.ts';
-import { startMidtransEmulator, type MidtransEmulator } from './midtrans-emulator.ts';
+import { describe, expect, it } from 'vitest';
+import { chargeBody, newOrderId } from './core-api-test-client.ts';
+import { useEmulator } from './emulator-test-setup.ts';
 
-let emulator: MidtransEmulator;
-let api: CoreApiClient;
 let now = Date.parse('2026-03-01T03:00:00Z');
-
-beforeAll(async () => {
-  emulator = await startMidtransEmulator({ now: () => now });
-  api = coreApiClient(emulator);
-});
-afterAll(() => emulator.close());
+const midtrans = useEmulator({ now: () => now });
 
 async function deeplinkOf(body: unknown): Promise<{ orderId: string; url: string }> {
-  const reply = await api.charge(body);
+  const reply = await midtrans.api.charge(body);
   const action = reply.body.actions.find((a: any) => a.name === 'deeplink-redirect');
   return { orderId: reply.body.order_id, url: action.url };
 }
@@ -59,7 +47,10 @@ describe('GoPay deeplink: the emulated wallet app', () => {
       order_id: orderId,
       result: 'success',
     });
-    expect(emulator.order(orderId)).toMatchObject({ status: 'settlement', paidVia: 'app' });
+    expect(midtrans.emulator.order(orderId)).toMatchObject({
+      status: 'settlement',
+      paidVia: 'app',
+    });
   });
 
   it('without enable_callback shows "Paid" instead of redirecting', async () => {
@@ -71,7 +62,7 @@ describe('GoPay deeplink: the emulated wallet app', () => {
     const paid = await press(url, 'Pay');
     expect(paid.status).toBe(200);
     expect(await paid.text()).toContain('Paid');
-    expect(emulator.order(orderId)?.status).toBe('settlement');
+    expect(midtrans.emulator.order(orderId)?.status).toBe('settlement');
   });
 
   it('returns to an app-scheme callback too', async () => {
@@ -92,15 +83,17 @@ describe('GoPay deeplink: the emulated wallet app', () => {
     const html = await (await fetch(url)).text();
     expect(html).toContain('This payment has expired');
     expect(html).not.toContain('>Pay</button>');
-    expect(emulator.order(orderId)?.status).toBe('expire');
+    expect(midtrans.emulator.order(orderId)?.status).toBe('expire');
   });
 
   it('answers 404 for an unknown or non-GoPay transaction', async () => {
-    const va = await api.charge(
+    const va = await midtrans.api.charge(
       chargeBody('bank_transfer', newOrderId(), 10000, { bank_transfer: { bank: 'bca' } }),
     );
-    expect((await fetch(`${emulator.url}/app/gopay/${va.body.transaction_id}`)).status).toBe(404);
-    expect((await fetch(`${emulator.url}/app/gopay/nothing`)).status).toBe(404);
+    expect(
+      (await fetch(`${midtrans.emulator.url}/app/gopay/${va.body.transaction_id}`)).status,
+    ).toBe(404);
+    expect((await fetch(`${midtrans.emulator.url}/app/gopay/nothing`)).status).toBe(404);
   });
 });
 
@@ -115,7 +108,7 @@ describe('ShopeePay deeplink', () => {
     expect(paid.headers.get('location')).toBe(
       `https://shop.example/?order_id=${orderId}&result=success`,
     );
-    expect(emulator.order(orderId)?.status).toBe('settlement');
+    expect(midtrans.emulator.order(orderId)?.status).toBe('settlement');
   });
 
   it('Cancel returns with failure and leaves the order pending', async () => {
@@ -128,6 +121,6 @@ describe('ShopeePay deeplink', () => {
     expect(cancelled.headers.get('location')).toBe(
       `https://shop.example/?order_id=${orderId}&result=failure`,
     );
-    expect(emulator.order(orderId)?.status).toBe('pending');
+    expect(midtrans.emulator.order(orderId)?.status).toBe('pending');
   });
 });
