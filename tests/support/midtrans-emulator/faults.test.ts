@@ -111,24 +111,24 @@ describe('status faults', () => {
 
 describe('close faults', () => {
   it('http500 on cancel, timeout on expire: the order stays pending; the next call works', async () => {
-    const charge = await api.charge(bcaCharge());
+    const charge = await midtrans.api.charge(bcaCharge());
     const orderId = charge.body.order_id;
-    emulator.injectCloseFaults(['http500', 'timeout']);
-    const failed = await api.cancel(orderId);
+    midtrans.emulator.injectCloseFaults(['http500', 'timeout']);
+    const failed = await midtrans.api.cancel(orderId);
     expect(failed.status).toBe(500);
     expect(failed.body.status_code).toBe('500');
-    const held = await fetch(`${emulator.url}/v2/${orderId}/expire`, {
+    const held = await fetch(`${midtrans.emulator.url}/v2/${orderId}/expire`, {
       method: 'POST',
-      headers: { authorization: basicAuth(emulator.serverKey) },
+      headers: { authorization: basicAuth(midtrans.emulator.serverKey) },
       signal: AbortSignal.timeout(300),
     }).then(
       () => 'answered',
       (error: Error) => error.name,
     );
     expect(held).toBe('TimeoutError');
-    expect(emulator.order(orderId)?.status).toBe('pending');
-    expect((await api.cancel(orderId)).body.status_code).toBe('200');
-    expect(emulator.order(orderId)?.status).toBe('cancel');
+    expect(midtrans.emulator.order(orderId)?.status).toBe('pending');
+    expect((await midtrans.api.cancel(orderId)).body.status_code).toBe('200');
+    expect(midtrans.emulator.order(orderId)?.status).toBe('cancel');
   });
 });
 

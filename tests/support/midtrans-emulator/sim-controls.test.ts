@@ -69,11 +69,15 @@ describe('/_sim/ controls', () => {
   });
 
   it('close-faults queue faults for cancel and expire; unknown faults are refused', async () => {
-    const va = await api.charge(bcaCharge());
-    expect((await sim(emulator, 'POST', 'close-faults', { faults: ['http500'] })).status).toBe(200);
-    expect((await api.cancel(va.body.order_id)).status).toBe(500);
-    expect((await sim(emulator, 'POST', 'close-faults', { faults: ['explode'] })).status).toBe(400);
-    expect((await api.cancel(va.body.order_id)).body.transaction_status).toBe('cancel');
+    const va = await midtrans.api.charge(bcaCharge());
+    expect(
+      (await sim(midtrans.emulator, 'POST', 'close-faults', { faults: ['http500'] })).status,
+    ).toBe(200);
+    expect((await midtrans.api.cancel(va.body.order_id)).status).toBe(500);
+    expect(
+      (await sim(midtrans.emulator, 'POST', 'close-faults', { faults: ['explode'] })).status,
+    ).toBe(400);
+    expect((await midtrans.api.cancel(va.body.order_id)).body.transaction_status).toBe('cancel');
   });
 
   it('notification-mode sets knobs and answers the whole mode; unknown knobs are refused', async () => {
