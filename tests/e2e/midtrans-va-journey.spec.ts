@@ -94,13 +94,18 @@ test('a Mandiri bill from Midtrans shows the biller code Midtrans gave, and Mand
   const billKey = await readVaNumber(page);
   expect(billKey).toBe(instrument.billKey);
 
-  // The bank asks for the company code first: the one Midtrans named, not digits of the key.
+  // The company code Midtrans named stands beside the bill key, and the steps ask for it first
+  // (not digits of the key, as for a VA of Paylink's own).
+  await expect(page.getByRole('group', { name: 'Kode perusahaan' })).toContainText(
+    instrument.billerCode,
+  );
   const channels = page.getByRole('region', { name: 'Cara membayar' }).getByRole('group');
-  await expect(channels.nth(0)).toContainText('ATM Mandiri');
-  await expect(channels.nth(0)).toContainText(`Ketik kode perusahaan ${instrument.billerCode},`);
-  await expect(channels.nth(1)).toContainText(`dengan kode ${instrument.billerCode}.`);
+  await expect(channels.nth(0)).toContainText("Livin' by Mandiri");
+  await expect(channels.nth(0)).toContainText(`dengan kode perusahaan ${instrument.billerCode}.`);
+  await expect(channels.nth(1)).toContainText('ATM Mandiri');
+  await expect(channels.nth(1)).toContainText(`Ketik kode perusahaan ${instrument.billerCode},`);
   // A Mandiri bill is paid at Mandiri only (no transfer from another bank).
-  await expect(channels).toHaveCount(3);
+  await expect(channels).toHaveCount(2);
 
   await payAtEmulator(paymentReff);
   await expect(page.getByRole('heading', { name: 'Pembayaran berhasil' })).toBeVisible({
