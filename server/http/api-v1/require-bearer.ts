@@ -2,7 +2,7 @@ import { createMiddleware } from 'hono/factory';
 import type { Account } from '../../domain/account/account.ts';
 import { failure } from '../../domain/shared/result.ts';
 import type { Deps } from '../../deps.ts';
-import { constantTimeEqual, sha256Hex } from '../../security/digest.ts';
+import { isSha256Of } from '../../security/digest.ts';
 import { sendFailure } from '../respond.ts';
 
 export type MerchantEnv = { Variables: { account: Account } };
@@ -30,7 +30,7 @@ export function requireBearer(deps: Deps) {
     if (!partnerId) {
       return sendFailure(c, failure('UNAUTHENTICATED', 'The X-PARTNER-ID header is required.'));
     }
-    if (!constantTimeEqual(sha256Hex(partnerId), account.apiKeyHash)) {
+    if (!isSha256Of(partnerId, account.apiKeyHash)) {
       return sendFailure(
         c,
         failure('PARTNER_MISMATCH', 'X-PARTNER-ID does not belong to this access token.'),
