@@ -36,9 +36,10 @@ server.all('*', (c) => {
   // the Request alone.
   rememberClientAddress(request, getConnInfo(c).remote.address);
   if (!isReadablePath(rawPathOf(request.url))) return answerUnreadablePath(request);
+  // The app gets the Node bindings too: its security headers go straight on the response.
   return (
     answerFromPageCache(request) ??
-    (isAnsweredWithoutPages(request) ? fetchApp.fetch(request) : astroApp.render(request))
+    (isAnsweredWithoutPages(request) ? fetchApp.fetch(request, c.env) : astroApp.render(request))
   );
 });
 // The app answers its own errors (server/http/app.ts); this catches what fails around it.
