@@ -43,7 +43,7 @@ export function paymentLinkRoutes(deps: Deps) {
       callback_url: checked.value.callback_url,
     });
     if (refused) return sendFailure(c, refused);
-    const account = c.var.account;
+    const account = c.get('account');
     const created = await createPaymentLink(deps, account.id, toCreateLinkInput(checked.value));
     if (!created.ok) return sendFailure(c, created);
     deps.log.info('payment link created', { link_id: created.value.id, account_id: account.id });
@@ -58,7 +58,7 @@ export function paymentLinkRoutes(deps: Deps) {
     if (!query.ok) return sendFailure(c, query);
     const { page, per_page: perPage, status, search } = query.value;
     const now = deps.clock();
-    const account = c.var.account;
+    const account = c.get('account');
     const { links, total } = await deps.links.list(account.id, {
       status: status ?? null,
       search: search || null,
@@ -72,7 +72,7 @@ export function paymentLinkRoutes(deps: Deps) {
 
   routes.get('/payment-link-manage/:account_id/:payment_link_id', async (c) => {
     const id = parseLinkId(c.req.param('payment_link_id'));
-    const account = c.var.account;
+    const account = c.get('account');
     const link = id === null ? null : await deps.links.findById(account.id, id);
     if (!link) return sendFailure(c, LINK_NOT_FOUND);
     return sendData(c, presentLink(link, account, deps.config.PUBLIC_BASE_URL, deps.clock()));
@@ -88,7 +88,7 @@ export function paymentLinkRoutes(deps: Deps) {
       if (!body.ok) return sendFailure(c, body);
       const checked = validate(schema, body.value);
       if (!checked.ok) return sendFailure(c, checked);
-      const account = c.var.account;
+      const account = c.get('account');
       const updated = await updatePaymentLink(deps, account.id, id, toLinkPatch(checked.value));
       if (!updated.ok) return sendFailure(c, updated);
       deps.log.info('payment link updated', { link_id: id, account_id: account.id });
@@ -103,7 +103,7 @@ export function paymentLinkRoutes(deps: Deps) {
   routes.delete('/payment-link-manage/:account_id/:payment_link_id', async (c) => {
     const id = parseLinkId(c.req.param('payment_link_id'));
     if (id === null) return sendFailure(c, LINK_NOT_FOUND);
-    const account = c.var.account;
+    const account = c.get('account');
     const deleted = await deletePaymentLink(deps, account.id, id);
     if (!deleted.ok) return sendFailure(c, deleted);
     deps.log.info('payment link deleted', { link_id: id, account_id: account.id });

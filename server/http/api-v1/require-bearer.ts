@@ -53,7 +53,7 @@ export function requireBearer(deps: Deps) {
 
 /** SPEC §3.1: an `{account_id}` in the path that is not the token's account is a 403. */
 export const requireOwnAccount = createMiddleware<MerchantEnv>(async (c, next) => {
-  if (c.req.param('account_id') !== c.var.account.id) {
+  if (c.req.param('account_id') !== c.get('account').id) {
     return sendFailure(
       c,
       failure('ACCOUNT_MISMATCH', 'You are not allowed to access this account.'),
