@@ -10,9 +10,10 @@ import type { Deps } from '../../deps.ts';
 import { refuseNonPublicCallbackUrls } from '../callback-destinations.ts';
 import { idempotencyKey } from './idempotency-key.ts';
 import { readJson, validate } from '../read-body.ts';
-import { paginate, sendData, sendFailure, sendList } from '../respond.ts';
+import { paginate, sendData, sendFailure, sendJsonText, sendList } from '../respond.ts';
 import { CreateLinkBodySchema, ListLinksQuerySchema, toCreateLinkInput } from './link-schemas.ts';
 import { PatchLinkBodySchema, PutLinkBodySchema, toLinkPatch } from './link-update-schemas.ts';
+import { createLinkAnswers } from './link-answers.ts';
 import { presentLink } from './present-link.ts';
 import { presentPaymentMethods } from './present-payment-methods.ts';
 import { type MerchantEnv, requireBearer, requireOwnAccount } from './require-bearer.ts';
@@ -70,12 +71,13 @@ export function paymentLinkRoutes(deps: Deps) {
     return sendList(c, data, paginate(total, data.length, page, perPage));
   });
 
+  const linkAnswer = createLinkAnswers(deps.config.PUBLIC_BASE_URL);
   routes.get('/payment-link-manage/:account_id/:payment_link_id', async (c) => {
     const id = parseLinkId(c.req.param('payment_link_id'));
     const account = c.get('account');
     const link = id === null ? null : await deps.links.findById(account.id, id);
     if (!link) return sendFailure(c, LINK_NOT_FOUND);
-    return sendData(c, presentLink(link, account, deps.config.PUBLIC_BASE_URL, deps.clock()));
+    return sendJsonText(c, linkAnswer(link, account, deps.clock()));
   });
 
   // SPEC §3.4: PUT requires `status` (as the gateway does); PATCH takes any subset.
