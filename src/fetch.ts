@@ -10,6 +10,7 @@ import { createApp } from '../server/http/app.ts';
 import { pagePolicyOfBuild } from '../server/adapter/build-csp.ts';
 import { contentSecurityPolicyFor } from '../server/http/content-security-policy.ts';
 import { openApiDocument } from '../server/http/openapi/api-operations.ts';
+import { rawPathOf } from '../server/http/readable-path.ts';
 import { securityHeaderValues } from '../server/http/security-headers.ts';
 import { paylink } from '../server/runtime.ts';
 import { isPersonalLinkPage } from '../server/http/checkout/checkout-cookies.ts';
@@ -161,10 +162,13 @@ const CHECKOUT_ENDPOINT = /^\/b2b\/[^/]+\/(?:status|events|payments\/[^/]+\/qr\.
 /**
  * True when Hono answers this request by itself, so the server may hand it over without
  * Astro's page pipeline around it (docs/decisions/009): the APIs, health and the checkout's
- * JSON endpoints.
+ * JSON endpoints. `pathname` is the request's path (the server has it already); the URLs
+ * @hono/node-server gives are normalised, so it is also their WHATWG pathname.
  */
-export function isAnsweredWithoutPages(request: Request): boolean {
-  const { pathname } = new URL(request.url);
+export function isAnsweredWithoutPages(
+  request: Request,
+  pathname = rawPathOf(request.url),
+): boolean {
   if (pathname === '/healthz' || pathname.startsWith('/api/')) return true;
   // The merchant's logo and brand stylesheet (server/http/checkout/brand-asset-routes.ts).
   if (request.method === 'GET' && pathname.startsWith('/b2b/assets/')) return true;
@@ -173,12 +177,15 @@ export function isAnsweredWithoutPages(request: Request): boolean {
 
 /**
  * A checkout page from the page cache, answered before any routing (docs/decisions/009), or
- * null when it is not there. Its headers were complete when it was kept.
+ * null when it is not there. Its headers were complete when it was kept. Only a checkout
+ * page's URL is parsed: an API call costs one test of its path.
  */
-export function answerFromPageCache(request: Request): Response | null {
-  if (request.method !== 'GET') return null;
+export function answerFromPageCache(
+  request: Request,
+  path = rawPathOf(request.url),
+): Response | null {
+  if (request.method !== 'GET' || !CHECKOUT_PAGE.test(path)) return null;
   const url = new URL(request.url);
-  if (!CHECKOUT_PAGE.test(url.pathname)) return null;
   // This browser's pending payment or failed form decides what its link page is.
   if (isPersonalLinkPage(url.pathname, request.headers.get('cookie'))) return null;
   const cookie = /(?:^|;\s*)lang=([^;]*)/.exec(request.headers.get('cookie') ?? '')?.[1];

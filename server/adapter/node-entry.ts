@@ -35,10 +35,14 @@ server.all('*', (c) => {
   // The socket's peer, for the limits (SPEC §9) and Astro.clientAddress: the apps below get
   // the Request alone.
   rememberClientAddress(request, getConnInfo(c).remote.address);
-  if (!isReadablePath(rawPathOf(request.url))) return answerUnreadablePath(request);
+  const path = rawPathOf(request.url);
+  if (!isReadablePath(path)) return answerUnreadablePath(request);
+  // The app gets the Node bindings too: its security headers go straight on the response.
   return (
-    answerFromPageCache(request) ??
-    (isAnsweredWithoutPages(request) ? fetchApp.fetch(request) : astroApp.render(request))
+    answerFromPageCache(request, path) ??
+    (isAnsweredWithoutPages(request, path)
+      ? fetchApp.fetch(request, c.env)
+      : astroApp.render(request))
   );
 });
 // The app answers its own errors (server/http/app.ts); this catches what fails around it.

@@ -10,6 +10,8 @@ export type Lru<K, V> = {
   bytes: () => number;
 };
 
+const NONE = Symbol('none');
+
 export function createLru<K, V>(options: {
   maxEntries: number;
   maxBytes?: number;
@@ -19,21 +21,27 @@ export function createLru<K, V>(options: {
   const sizeOf = options.sizeOf ?? (() => 0);
   const maxBytes = options.maxBytes ?? Number.POSITIVE_INFINITY;
   let bytes = 0;
+  // The last key of `entries` when known: a client that repeats one request reads the same
+  // entries again and again, and moving the last entry to the end changes nothing.
+  let newest: K | typeof NONE = NONE;
 
   const remove = (key: K) => {
     const value = entries.get(key);
     if (value === undefined) return;
     bytes -= sizeOf(value);
     entries.delete(key);
+    if (key === newest) newest = NONE;
   };
 
   return {
     get(key) {
       const value = entries.get(key);
       if (value === undefined) return undefined;
+      if (key === newest) return value;
       // Map keeps insertion order: re-inserting makes this the most recently used.
       entries.delete(key);
       entries.set(key, value);
+      newest = key;
       return value;
     },
     set(key, value) {
@@ -41,6 +49,7 @@ export function createLru<K, V>(options: {
       const size = sizeOf(value);
       if (size > maxBytes) return;
       entries.set(key, value);
+      newest = key;
       bytes += size;
       for (const oldest of entries.keys()) {
         if (entries.size <= options.maxEntries && bytes <= maxBytes) break;
@@ -53,6 +62,7 @@ export function createLru<K, V>(options: {
     },
     clear() {
       entries.clear();
+      newest = NONE;
       bytes = 0;
     },
     size: () => entries.size,

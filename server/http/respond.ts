@@ -9,6 +9,11 @@ export function sendData(c: Context, data: unknown, status: ContentfulStatusCode
   return c.json({ status, success: true, data }, status);
 }
 
+/** A JSON answer whose text is made already: the bytes and headers `c.json` would send. */
+export function sendJsonText(c: Context, text: string, status: ContentfulStatusCode = 200) {
+  return c.body(text, status, { 'Content-Type': 'application/json' });
+}
+
 export function sendList(c: Context, data: unknown[], pagination: Pagination) {
   return c.json({ status: 200, success: true, data, pagination }, 200);
 }

@@ -1,4 +1,5 @@
-import type { MiddlewareHandler } from 'hono';
+import { ServerResponse } from 'node:http';
+import type { Context, MiddlewareHandler } from 'hono';
 import { API_CONTENT_SECURITY_POLICY } from './content-security-policy.ts';
 
 /**
@@ -9,13 +10,39 @@ import { API_CONTENT_SECURITY_POLICY } from './content-security-policy.ts';
  */
 export function securityHeaders(options: { https: boolean }): MiddlewareHandler {
   const values = Object.entries(securityHeaderValues(options));
+  const withPolicy: [string, string][] = [
+    ['content-security-policy', API_CONTENT_SECURITY_POLICY],
+    ...values,
+  ];
   return async (c, next) => {
+    const outgoing = nodeResponseOf(c);
+    if (outgoing) {
+      // Served by Node: the headers go on its response before the app answers, and Node adds
+      // the answer's own headers over them when it writes the head, so a page's CSP replaces
+      // the API one as below. The other values come from securityHeaderValues wherever an
+      // answer sets them. Answers stay as made: reading `c.res.headers` builds a Headers
+      // object (and Node then converts it back), a sixth of a small JSON answer's CPU.
+      for (const [name, value] of withPolicy) outgoing.setHeader(name, value);
+      return next();
+    }
     await next();
     const headers = c.res.headers;
     if (!headers.has('content-security-policy'))
       headers.set('content-security-policy', API_CONTENT_SECURITY_POLICY);
     for (const [name, value] of values) headers.set(name, value);
   };
+}
+
+/**
+ * The Node response an answer will be written to: @hono/node-server's bindings, which the
+ * production server passes on to the app (server/adapter/node-entry.ts). Absent in-process
+ * (tests, Astro's page pipeline).
+ */
+function nodeResponseOf(c: Context): ServerResponse | undefined {
+  const bindings: unknown = c.env;
+  if (typeof bindings !== 'object' || bindings === null || !('outgoing' in bindings)) return;
+  const { outgoing } = bindings;
+  return outgoing instanceof ServerResponse && !outgoing.headersSent ? outgoing : undefined;
 }
 
 /**

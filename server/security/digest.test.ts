@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { constantTimeEqual, hmacSha512Hex, sha256Hex } from './digest.ts';
+import { constantTimeEqual, hmacSha512Hex, isSha256Of, sha256Hex } from './digest.ts';
 
 describe('constantTimeEqual', () => {
   it('is true for equal strings', () => {
@@ -40,5 +40,23 @@ describe('sha256Hex / hmacSha512Hex', () => {
       .digest('hex');
     expect(hmacSha512Hex('k—🔑', 'pesan—✓')).toBe(expected);
     expect(expected).toMatch(/^[0-9a-f]{128}$/);
+  });
+});
+
+describe('isSha256Of', () => {
+  const stored = sha256Hex('pk_live_kunci—🔑');
+
+  it('is true for the value whose SHA-256 is stored', () => {
+    expect(isSha256Of('pk_live_kunci—🔑', stored)).toBe(true);
+  });
+
+  it.each([
+    ['another value', 'pk_live_kunci—🔒', stored],
+    ['the digest itself, given as the value', stored, stored],
+    ['a truncated digest', 'pk_live_kunci—🔑', stored.slice(0, 62)],
+    ['a digest that is not hex', 'pk_live_kunci—🔑', `zz${stored.slice(2)}`],
+    ['an empty digest', 'pk_live_kunci—🔑', ''],
+  ])('is false for %s, without throwing', (_name, given, expected) => {
+    expect(isSha256Of(given, expected)).toBe(false);
   });
 });

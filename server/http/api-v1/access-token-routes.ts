@@ -5,7 +5,7 @@ import { toWibDate } from '../../domain/shared/jakarta-time.ts';
 import { type Failure, failure } from '../../domain/shared/result.ts';
 import type { Deps } from '../../deps.ts';
 import { ACCESS_TOKEN_TTL_SECONDS } from '../../security/access-token.ts';
-import { constantTimeEqual, hmacSha512Hex, sha256Hex } from '../../security/digest.ts';
+import { constantTimeEqual, hmacSha512Hex, isSha256Of } from '../../security/digest.ts';
 import { documented } from '../openapi/documented.ts';
 import { readJsonOrForm, validate } from '../read-body.ts';
 import { sendData, sendFailure } from '../respond.ts';
@@ -86,7 +86,7 @@ export function accessTokenRoutes(deps: Deps) {
         basic.clientSecret,
         deps.secretBox.open(account.clientSecretSealed),
       );
-      const partnerMatches = constantTimeEqual(sha256Hex(partnerId), account.apiKeyHash);
+      const partnerMatches = isSha256Of(partnerId, account.apiKeyHash);
       return secretMatches && partnerMatches ? account : WRONG_CREDENTIALS;
     }),
   );
@@ -99,7 +99,7 @@ export function accessTokenRoutes(deps: Deps) {
       if (!clientId || !partnerId || !signature) return WRONG_CREDENTIALS;
       const account = await deps.accounts.findCredentialsByClientId(clientId);
       if (!account) return WRONG_CREDENTIALS;
-      if (!constantTimeEqual(sha256Hex(partnerId), account.apiKeyHash)) return WRONG_CREDENTIALS;
+      if (!isSha256Of(partnerId, account.apiKeyHash)) return WRONG_CREDENTIALS;
       const secret = deps.secretBox.open(account.clientSecretSealed);
       const valid = acceptedSignatureDates(deps.clock()).some((day) =>
         constantTimeEqual(signature, hmacSha512Hex(secret, `${clientId}_${secret}_${day}`)),

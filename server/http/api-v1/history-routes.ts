@@ -31,14 +31,14 @@ export function historyRoutes(deps: Deps) {
     const listing = toPaymentListQuery(query.value, deps.catalog, now);
     if (!listing.ok) return sendFailure(c, listing);
     const { page, perPage } = listing.value;
-    const { rows, total } = await deps.payments.listByAccount(c.var.account.id, listing.value);
+    const { rows, total } = await deps.payments.listByAccount(c.get('account').id, listing.value);
     const data = rows.map(({ payment, link }) => presentPayment(payment, link, deps.catalog, now));
     return sendList(c, data, paginate(total, data.length, page, perPage));
   });
 
   routes.get('/payment-link-histories/:account_id/:history_id', async (c) => {
     const id = parseLinkId(c.req.param('history_id'));
-    const found = id === null ? null : await deps.payments.findWithLink(c.var.account.id, id);
+    const found = id === null ? null : await deps.payments.findWithLink(c.get('account').id, id);
     if (!found) return sendFailure(c, failure('PAYMENT_NOT_FOUND', 'Payment not found.'));
     return sendData(c, presentPayment(found.payment, found.link, deps.catalog, deps.clock()));
   });
@@ -47,7 +47,7 @@ export function historyRoutes(deps: Deps) {
     const query = validate(DeliveryQuerySchema, c.req.query());
     if (!query.ok) return sendFailure(c, query);
     const { page, per_page: perPage, payment_link_id: linkId } = query.value;
-    const { deliveries, total } = await deps.deliveries.listByAccount(c.var.account.id, {
+    const { deliveries, total } = await deps.deliveries.listByAccount(c.get('account').id, {
       linkId: linkId ?? null,
       page,
       perPage,

@@ -55,7 +55,7 @@ export function idempotencyKey(deps: Deps) {
         invalidField(IDEMPOTENCY_HEADER, `Must be 1 to ${MAX_KEY_CHARS} characters.`),
       );
     }
-    const accountId = c.var.account.id;
+    const accountId = c.get('account').id;
     const fingerprint = requestFingerprint(c.req.method, c.req.path, await c.req.text());
     const claim = await deps.idempotency.claim(accountId, key, fingerprint, deps.clock());
     if (claim.kind === 'replay') {

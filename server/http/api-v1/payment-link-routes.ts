@@ -10,9 +10,10 @@ import type { Deps } from '../../deps.ts';
 import { refuseNonPublicCallbackUrls } from '../callback-destinations.ts';
 import { idempotencyKey } from './idempotency-key.ts';
 import { readJson, validate } from '../read-body.ts';
-import { paginate, sendData, sendFailure, sendList } from '../respond.ts';
+import { paginate, sendData, sendFailure, sendJsonText, sendList } from '../respond.ts';
 import { CreateLinkBodySchema, ListLinksQuerySchema, toCreateLinkInput } from './link-schemas.ts';
 import { PatchLinkBodySchema, PutLinkBodySchema, toLinkPatch } from './link-update-schemas.ts';
+import { createLinkAnswers } from './link-answers.ts';
 import { presentLink } from './present-link.ts';
 import { presentPaymentMethods } from './present-payment-methods.ts';
 import { type MerchantEnv, requireBearer, requireOwnAccount } from './require-bearer.ts';
@@ -43,7 +44,7 @@ export function paymentLinkRoutes(deps: Deps) {
       callback_url: checked.value.callback_url,
     });
     if (refused) return sendFailure(c, refused);
-    const account = c.var.account;
+    const account = c.get('account');
     const created = await createPaymentLink(deps, account.id, toCreateLinkInput(checked.value));
     if (!created.ok) return sendFailure(c, created);
     deps.log.info('payment link created', { link_id: created.value.id, account_id: account.id });
@@ -58,7 +59,7 @@ export function paymentLinkRoutes(deps: Deps) {
     if (!query.ok) return sendFailure(c, query);
     const { page, per_page: perPage, status, search } = query.value;
     const now = deps.clock();
-    const account = c.var.account;
+    const account = c.get('account');
     const { links, total } = await deps.links.list(account.id, {
       status: status ?? null,
       search: search || null,
@@ -70,12 +71,13 @@ export function paymentLinkRoutes(deps: Deps) {
     return sendList(c, data, paginate(total, data.length, page, perPage));
   });
 
+  const linkAnswer = createLinkAnswers(deps.config.PUBLIC_BASE_URL);
   routes.get('/payment-link-manage/:account_id/:payment_link_id', async (c) => {
     const id = parseLinkId(c.req.param('payment_link_id'));
-    const account = c.var.account;
+    const account = c.get('account');
     const link = id === null ? null : await deps.links.findById(account.id, id);
     if (!link) return sendFailure(c, LINK_NOT_FOUND);
-    return sendData(c, presentLink(link, account, deps.config.PUBLIC_BASE_URL, deps.clock()));
+    return sendJsonText(c, linkAnswer(link, account, deps.clock()));
   });
 
   // SPEC §3.4: PUT requires `status` (as the gateway does); PATCH takes any subset.
@@ -88,7 +90,7 @@ export function paymentLinkRoutes(deps: Deps) {
       if (!body.ok) return sendFailure(c, body);
       const checked = validate(schema, body.value);
       if (!checked.ok) return sendFailure(c, checked);
-      const account = c.var.account;
+      const account = c.get('account');
       const updated = await updatePaymentLink(deps, account.id, id, toLinkPatch(checked.value));
       if (!updated.ok) return sendFailure(c, updated);
       deps.log.info('payment link updated', { link_id: id, account_id: account.id });
@@ -103,7 +105,7 @@ export function paymentLinkRoutes(deps: Deps) {
   routes.delete('/payment-link-manage/:account_id/:payment_link_id', async (c) => {
     const id = parseLinkId(c.req.param('payment_link_id'));
     if (id === null) return sendFailure(c, LINK_NOT_FOUND);
-    const account = c.var.account;
+    const account = c.get('account');
     const deleted = await deletePaymentLink(deps, account.id, id);
     if (!deleted.ok) return sendFailure(c, deleted);
     deps.log.info('payment link deleted', { link_id: id, account_id: account.id });

@@ -34,7 +34,7 @@ export function v2Routes(deps: Deps) {
     if (!checked.ok) return sendFailure(c, checked);
     const input = toCreateLinkInput(checked.value, deps.clock());
     if (!input.ok) return sendFailure(c, input);
-    const account = c.var.account;
+    const account = c.get('account');
     const created = await createPaymentLink(deps, account.id, input.value);
     if (!created.ok) return sendFailure(c, created);
     deps.log.info(`payment link ${created.value.id} created (v2.0) for account ${account.id}`);
@@ -44,7 +44,7 @@ export function v2Routes(deps: Deps) {
   // No account id in the path: the token's account must own the link, else it is not found.
   routes.get('/payment-link/:payment_link_id', async (c) => {
     const id = parseLinkId(c.req.param('payment_link_id'));
-    const account = c.var.account;
+    const account = c.get('account');
     const link = id === null ? null : await deps.links.findById(account.id, id);
     if (!link) return sendFailure(c, LINK_NOT_FOUND);
     return sendData(c, present(link, account));
@@ -57,7 +57,7 @@ export function v2Routes(deps: Deps) {
     if (!body.ok) return sendFailure(c, body);
     const checked = validate(UpdateV2LinkBodySchema, body.value);
     if (!checked.ok) return sendFailure(c, checked);
-    const account = c.var.account;
+    const account = c.get('account');
     const updated = await updatePaymentLink(deps, account.id, id, toLinkPatch(checked.value));
     if (!updated.ok) return sendFailure(c, updated);
     deps.log.info(`payment link ${id} updated (v2.0) for account ${account.id}`);

@@ -48,7 +48,7 @@ export function v4Routes(deps: Deps) {
     if (!body.ok) return sendJsonApiFailure(c, body);
     const checked = validate(CreateV4LinkBodySchema, body.value);
     if (!checked.ok) return sendJsonApiFailure(c, checked);
-    const account = c.var.account;
+    const account = c.get('account');
     const input = toCreateLinkInput(toV4LinkRequest(checked.value));
     const created = await createV4PaymentLink(deps, account.id, input);
     if (!created.ok) return sendJsonApiFailure(c, created);
@@ -61,7 +61,7 @@ export function v4Routes(deps: Deps) {
 
   routes.get('/payment_links/:id', async (c) => {
     const tail = publicIdTailOf(c.req.param('id'));
-    const link = tail ? await deps.links.findByPublicIdTail(c.var.account.id, tail) : null;
+    const link = tail ? await deps.links.findByPublicIdTail(c.get('account').id, tail) : null;
     // A v1.0 link has a public id too, but not the v4 object's meaning (single-use, status).
     if (!link || link.dialect !== 'v4') return sendJsonApiFailure(c, LINK_NOT_FOUND);
     return c.json(await presentV4Link(deps, link), 200);
