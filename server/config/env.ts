@@ -182,7 +182,6 @@ export type Config = ParsedEnv & {
   MIDTRANS_BASE_URL: string;
 };
 
-
 /** A clear message naming each bad variable; thrown at boot, never at request time. */
 export class ConfigError extends Error {
   override name = 'ConfigError';

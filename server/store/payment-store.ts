@@ -221,10 +221,7 @@ export function createPaymentStore(db: Db): PaymentStore {
       return rows.map(toPayment);
     },
     async markGatewayChecked(paymentId, at) {
-      await db
-        .update(payments)
-        .set({ gatewayCheckedAt: at })
-        .where(eq(payments.id, paymentId));
+      await db.update(payments).set({ gatewayCheckedAt: at }).where(eq(payments.id, paymentId));
     },
     findByReffNo: async (reffNo) =>
       isSearchable(reffNo) ? newest(eq(payments.reffNo, reffNo)) : null,

@@ -1,5 +1,9 @@
 import * as v from 'valibot';
-import { type Catalog, METHOD_GROUPS, type MethodGroup } from '../../domain/payment-method/catalog.ts';
+import {
+  type Catalog,
+  METHOD_GROUPS,
+  type MethodGroup,
+} from '../../domain/payment-method/catalog.ts';
 import { WholeNumber } from '../envelope-schemas.ts';
 
 /** `GET …/payment-methods`: the catalog with its limits, and the codes on offer now. */
