@@ -1,16 +1,8 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { paymentRow } from '../../tests/support/checkout-db.ts';
-import {
-  type GatewayJourney,
-  JOURNEY_AMOUNT,
-  startGatewayJourney,
-} from '../../tests/support/gateway-journey.ts';
+import { JOURNEY_AMOUNT, useGatewayJourney } from '../../tests/support/gateway-journey.ts';
 import { createLinkOk, HOUR_MS, START_MS } from '../../tests/support/link-api.ts';
 import { callApi, linksPath } from '../../tests/support/merchant.ts';
-import {
-  type MerchantReceiver,
-  startMerchantReceiver,
-} from '../../tests/support/merchant-receiver.ts';
 import { closingOf, notificationsAnswered } from '../../tests/support/midtrans-paylink.ts';
 
 // SPEC §10: whatever ends a payment in Paylink (another method, a used-up link, the pending
@@ -19,17 +11,7 @@ import { closingOf, notificationsAnswered } from '../../tests/support/midtrans-p
 
 const SECOND = 1000;
 
-let receiver: MerchantReceiver;
-let j: GatewayJourney;
-
-beforeAll(async () => {
-  receiver = await startMerchantReceiver();
-});
-afterAll(() => receiver.close());
-beforeEach(async () => {
-  j = await startGatewayJourney(receiver, { MAX_PENDING_PER_LINK: '2' });
-});
-afterEach(() => j.close());
+const j = useGatewayJourney({ env: { MAX_PENDING_PER_LINK: '2' }, perTest: true });
 
 describe('what Paylink ends, it ends at Midtrans', () => {
   it('another method chosen: the first order is cancelled by the next pass', async () => {

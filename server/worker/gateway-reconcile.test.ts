@@ -1,11 +1,7 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { linkRow, paymentRow } from '../../tests/support/checkout-db.ts';
-import { type GatewayJourney, startGatewayJourney } from '../../tests/support/gateway-journey.ts';
+import { useGatewayJourney } from '../../tests/support/gateway-journey.ts';
 import { HOUR_MS, START_MS } from '../../tests/support/link-api.ts';
-import {
-  type MerchantReceiver,
-  startMerchantReceiver,
-} from '../../tests/support/merchant-receiver.ts';
 import { eventsOfPayment } from '../../tests/support/midtrans-paylink.ts';
 
 // SPEC §10: a gateway payment whose notification never comes is reconciled by the worker
@@ -14,17 +10,7 @@ import { eventsOfPayment } from '../../tests/support/midtrans-paylink.ts';
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 
-let receiver: MerchantReceiver;
-let j: GatewayJourney;
-
-beforeAll(async () => {
-  receiver = await startMerchantReceiver();
-});
-afterAll(() => receiver.close());
-beforeEach(async () => {
-  j = await startGatewayJourney(receiver);
-});
-afterEach(() => j.close());
+const j = useGatewayJourney({ perTest: true });
 
 describe('a notification that never comes', () => {
   beforeEach(() => {

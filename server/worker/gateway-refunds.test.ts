@@ -1,14 +1,6 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { linkRow, paymentRow } from '../../tests/support/checkout-db.ts';
-import {
-  type GatewayJourney,
-  JOURNEY_AMOUNT,
-  startGatewayJourney,
-} from '../../tests/support/gateway-journey.ts';
-import {
-  type MerchantReceiver,
-  startMerchantReceiver,
-} from '../../tests/support/merchant-receiver.ts';
+import { JOURNEY_AMOUNT, useGatewayJourney } from '../../tests/support/gateway-journey.ts';
 import { closingOf, notificationsAnswered } from '../../tests/support/midtrans-paylink.ts';
 
 // SPEC §2 has no state for money a gateway took for a payment Paylink had ended (it was
@@ -16,17 +8,7 @@ import { closingOf, notificationsAnswered } from '../../tests/support/midtrans-p
 
 const SECOND = 1000;
 
-let receiver: MerchantReceiver;
-let j: GatewayJourney;
-
-beforeAll(async () => {
-  receiver = await startMerchantReceiver();
-});
-afterAll(() => receiver.close());
-beforeEach(async () => {
-  j = await startGatewayJourney(receiver);
-});
-afterEach(() => j.close());
+const j = useGatewayJourney({ perTest: true });
 
 describe('money taken for a payment Paylink had ended', () => {
   /** A pending payment cancelled in Paylink whose order Midtrans pays before the close. */

@@ -1,9 +1,9 @@
-import { expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { createLogger } from '../../server/logger.ts';
 import { postForm, publicIdOf, startPayment } from './checkout-api.ts';
-import { createLinkOk, START_MS } from './link-api.ts';
+import { createLinkOk, START, START_MS } from './link-api.ts';
 import { createMerchant, type Merchant } from './merchant.ts';
-import { bodyOf, type MerchantReceiver } from './merchant-receiver.ts';
+import { bodyOf, type MerchantReceiver, startMerchantReceiver } from './merchant-receiver.ts';
 import { createMidtransPaylink, type MidtransPaylink } from './midtrans-paylink.ts';
 
 type Customer = { name?: string; email?: string; phone?: string };
@@ -18,6 +18,8 @@ export const JOURNEY_AMOUNT = 50_000;
 export type GatewayJourney = {
   gateway: MidtransPaylink;
   merchant: Merchant;
+  /** Where the merchant's callbacks and inquiry events go. */
+  receiver: MerchantReceiver;
   lines: string[];
   /** Sets the test clock (and the emulator's) to this long after the start. */
   at: (ms: number) => void;
@@ -65,6 +67,7 @@ export async function startGatewayJourney(
   return {
     gateway,
     merchant,
+    receiver,
     lines,
     at: (ms) => t.clock.set(new Date(START_MS + ms)),
     pendingPayment: async (method, linkBody = {}, customer) => {
@@ -89,4 +92,50 @@ export async function startGatewayJourney(
         .map((body) => body.event),
     close: () => gateway.close(),
   };
+}
+
+/**
+ * A test file's gateway journey, its hooks registered: one receiver for the file, and one
+ * Paylink on the emulator for the whole file (`perTest: false`, the default: its notification
+ * knobs and clock put back after each test) or a new one for each test. The answer stands for
+ * whichever journey is current, so tests read it like the journey itself.
+ */
+export function useGatewayJourney(
+  options: { env?: Record<string, string>; perTest?: boolean } = {},
+): GatewayJourney {
+  const { env = {}, perTest = false } = options;
+  let receiver: MerchantReceiver | null = null;
+  let current: GatewayJourney | null = null;
+  const start = async () => {
+    if (!receiver) throw new Error('the receiver did not start');
+    current = await startGatewayJourney(receiver, env);
+  };
+  beforeAll(async () => {
+    receiver = await startMerchantReceiver();
+    if (!perTest) await start();
+  });
+  afterAll(async () => {
+    if (!perTest) await current?.close();
+    await receiver?.close();
+  });
+  if (perTest) {
+    beforeEach(start);
+    afterEach(() => current?.close());
+  } else {
+    afterEach(() => {
+      current?.gateway.emulator.setNotificationMode({
+        drop: false,
+        duplicate: false,
+        badSignature: false,
+        outOfOrder: false,
+      });
+      current?.gateway.t.clock.set(START);
+    });
+  }
+  return new Proxy({} as GatewayJourney, {
+    get: (_, key) => {
+      if (!current) throw new Error('no gateway journey outside a test');
+      return Reflect.get(current, key);
+    },
+  });
 }

@@ -1,14 +1,6 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { linkRow, paymentRow } from '../../../tests/support/checkout-db.ts';
-import {
-  type GatewayJourney,
-  startGatewayJourney,
-} from '../../../tests/support/gateway-journey.ts';
-import { START } from '../../../tests/support/link-api.ts';
-import {
-  type MerchantReceiver,
-  startMerchantReceiver,
-} from '../../../tests/support/merchant-receiver.ts';
+import { useGatewayJourney } from '../../../tests/support/gateway-journey.ts';
 import {
   eventsOfPayment,
   MIDTRANS_TEST_KEY,
@@ -18,26 +10,7 @@ import {
 // SPEC §10: what the gateway does to an order by itself (its expiry, a cancel in its
 // dashboard, a reversal after payment) reaches Paylink by its notification.
 
-let receiver: MerchantReceiver;
-let j: GatewayJourney;
-
-beforeAll(async () => {
-  receiver = await startMerchantReceiver();
-  j = await startGatewayJourney(receiver);
-});
-afterAll(async () => {
-  await j.close();
-  await receiver.close();
-});
-afterEach(() => {
-  j.gateway.emulator.setNotificationMode({
-    drop: false,
-    duplicate: false,
-    badSignature: false,
-    outOfOrder: false,
-  });
-  j.gateway.t.clock.set(START);
-});
+const j = useGatewayJourney();
 
 const pendingPayment = (method: string, linkBody: object = {}) =>
   j.pendingPayment(method, linkBody);

@@ -1,17 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publicIdOf, startPayment } from '../../../tests/support/checkout-api.ts';
 import { linkRow, paymentRow } from '../../../tests/support/checkout-db.ts';
-import {
-  type GatewayJourney,
-  JOURNEY_AMOUNT,
-  startGatewayJourney,
-} from '../../../tests/support/gateway-journey.ts';
-import { createLinkOk, START } from '../../../tests/support/link-api.ts';
+import { JOURNEY_AMOUNT, useGatewayJourney } from '../../../tests/support/gateway-journey.ts';
+import { createLinkOk } from '../../../tests/support/link-api.ts';
 import { createMerchant, type Merchant } from '../../../tests/support/merchant.ts';
-import {
-  type MerchantReceiver,
-  startMerchantReceiver,
-} from '../../../tests/support/merchant-receiver.ts';
 import { signatureKey } from '../../../tests/support/midtrans-emulator/signature.ts';
 import {
   createMidtransPaylink,
@@ -27,26 +19,7 @@ import {
 // status API confirms it. Anything else is refused (4xx, never 5xx) and changes nothing; a
 // status call that fails is 503, which Midtrans sends again.
 
-let receiver: MerchantReceiver;
-let j: GatewayJourney;
-
-beforeAll(async () => {
-  receiver = await startMerchantReceiver();
-  j = await startGatewayJourney(receiver);
-});
-afterAll(async () => {
-  await j.close();
-  await receiver.close();
-});
-afterEach(() => {
-  j.gateway.emulator.setNotificationMode({
-    drop: false,
-    duplicate: false,
-    badSignature: false,
-    outOfOrder: false,
-  });
-  j.gateway.t.clock.set(START);
-});
+const j = useGatewayJourney();
 
 const pendingPayment = (method: string, linkBody: object = {}) =>
   j.pendingPayment(method, linkBody);
@@ -156,7 +129,7 @@ describe('a notification the status API cannot confirm', () => {
   let shop: Merchant;
   beforeAll(async () => {
     own = await createMidtransPaylink();
-    shop = await createMerchant(own.t, { callback_url: receiver.url('/own') });
+    shop = await createMerchant(own.t, { callback_url: j.receiver.url('/own') });
   });
   afterAll(() => own.close());
 

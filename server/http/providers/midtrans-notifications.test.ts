@@ -1,14 +1,6 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { linkRow, paymentRow } from '../../../tests/support/checkout-db.ts';
-import {
-  type GatewayJourney,
-  startGatewayJourney,
-} from '../../../tests/support/gateway-journey.ts';
-import { START } from '../../../tests/support/link-api.ts';
-import {
-  type MerchantReceiver,
-  startMerchantReceiver,
-} from '../../../tests/support/merchant-receiver.ts';
+import { useGatewayJourney } from '../../../tests/support/gateway-journey.ts';
 import {
   eventsOfPayment,
   notificationBody,
@@ -24,26 +16,7 @@ import {
 const SETTLEMENT_DELAY_S = 600;
 const CUSTOMER = { name: 'Budi Santoso', email: 'budi@example.com', phone: '081234567890' };
 
-let receiver: MerchantReceiver;
-let j: GatewayJourney;
-
-beforeAll(async () => {
-  receiver = await startMerchantReceiver();
-  j = await startGatewayJourney(receiver, { SETTLEMENT_DELAY: String(SETTLEMENT_DELAY_S) });
-});
-afterAll(async () => {
-  await j.close();
-  await receiver.close();
-});
-afterEach(() => {
-  j.gateway.emulator.setNotificationMode({
-    drop: false,
-    duplicate: false,
-    badSignature: false,
-    outOfOrder: false,
-  });
-  j.gateway.t.clock.set(START);
-});
+const j = useGatewayJourney({ env: { SETTLEMENT_DELAY: String(SETTLEMENT_DELAY_S) } });
 
 /** A pending payment of a new link, started by a customer who gave an email (for the receipt). */
 const pendingPayment = (method: string, linkBody: object = {}) =>
